@@ -1,0 +1,25 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Two Responsibilities: Principal Responsibility",
+    "summary": "Responsibility units, roles and the principal responsibility of the party committee",
+    "version": "19.0.1.0.0",
+    "category": "Two Responsibilities",
+    "website": "https://github.com/liangze/liangze",
+    "author": "liangze",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["mail", "web_hierarchy"],
+    "data": [
+        "security/liangze_security.xml",
+        "security/ir.model.access.csv",
+        "views/liangze_unit_views.xml",
+        "views/liangze_menus.xml",
+    ],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/liangze_unit_demo.xml",
+        "demo/res_users_demo.xml",
+    ],
+}

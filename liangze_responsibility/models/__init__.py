@@ -1,0 +1,2 @@
+from . import liangze_unit
+from . import res_users

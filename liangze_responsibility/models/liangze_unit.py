@@ -1,0 +1,141 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# Changing any of these fields changes who belongs to which scope, so the
+# record-rule cache and the users' scope fields must be refreshed.
+SCOPE_FIELDS = {"parent_id", "head_id", "member_ids", "active", "unit_type", "supervised_unit_id", "company_id"}
+
+
+class LiangzeUnit(models.Model):
+    """A responsible unit (责任单位): party committee, department, party
+    branch or discipline body, arranged in one tree across companies so a
+    province bureau rolls up its cities and counties."""
+
+    _name = "liangze.unit"
+    _description = "Responsible Unit"
+    _inherit = ["mail.thread"]
+    _parent_name = "parent_id"
+    _parent_store = True
+    _rec_name = "complete_name"
+    _order = "complete_name, sequence, id"
+
+    name = fields.Char(required=True, tracking=True)
+    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
+    code = fields.Char(tracking=True, help="Short code of the unit, unique within its company.")
+    sequence = fields.Integer(default=10)
+    unit_type = fields.Selection(
+        [
+            ("party_committee", "Party committee (leading party group)"),
+            ("department", "Department"),
+            ("party_branch", "Party branch"),
+            ("discipline_body", "Discipline body"),
+        ],
+        string="Type",
+        required=True,
+        default="department",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company, tracking=True
+    )
+    # No check_company: a county party committee hangs below the city one,
+    # which belongs to the parent company.
+    parent_id = fields.Many2one("liangze.unit", string="Parent Unit", index=True, ondelete="restrict", tracking=True)
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("liangze.unit", "parent_id", string="Sub-units")
+    head_id = fields.Many2one("res.users", string="Head", tracking=True, domain="[('share', '=', False)]")
+    member_ids = fields.Many2many(
+        "res.users",
+        "liangze_unit_member_rel",
+        "unit_id",
+        "user_id",
+        string="Members",
+        domain="[('share', '=', False)]",
+    )
+    member_count = fields.Integer(compute="_compute_member_count")
+    supervised_unit_id = fields.Many2one(
+        "liangze.unit",
+        string="Supervised Unit",
+        index=True,
+        help="For a discipline body: the unit whose whole subtree it supervises. Defaults to its parent unit.",
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    note = fields.Text()
+
+    _code_company_uniq = models.Constraint(
+        "unique(company_id, code)",
+        "The code of a unit must be unique within its company.",
+    )
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for unit in self:
+            if unit.parent_id:
+                unit.complete_name = f"{unit.parent_id.complete_name} / {unit.name}"
+            else:
+                unit.complete_name = unit.name
+
+    @api.depends("member_ids", "head_id")
+    def _compute_member_count(self):
+        for unit in self:
+            unit.member_count = len(unit.member_ids | unit.head_id)
+
+    @api.constrains("parent_id")
+    def _check_parent_recursion(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._("A unit cannot be its own ancestor."))
+
+    @api.constrains("supervised_unit_id", "unit_type")
+    def _check_supervised_unit(self):
+        for unit in self:
+            if unit.supervised_unit_id and unit.unit_type != "discipline_body":
+                raise ValidationError(self.env._("Only a discipline body can supervise a unit."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        units = super().create(vals_list)
+        units._refresh_scopes()
+        return units
+
+    def write(self, vals):
+        if vals.get("active") is False:
+            self._check_no_active_children()
+        res = super().write(vals)
+        if SCOPE_FIELDS & vals.keys():
+            self._refresh_scopes()
+        return res
+
+    def _check_no_active_children(self):
+        active_children = self.env["liangze.unit"].search(
+            [("parent_id", "in", self.ids), ("id", "not in", self.ids)]
+        )
+        if active_children:
+            raise UserError(
+                self.env._(
+                    "Archive the sub-units first; these are still active: %(units)s",
+                    units=", ".join(active_children.mapped("complete_name")),
+                )
+            )
+
+    def _refresh_scopes(self):
+        """Scopes are cached in record rules and in users' computed fields."""
+        self.env["res.users"].invalidate_model(["liangze_unit_ids", "liangze_scope_unit_ids"])
+        self.env.registry.clear_cache()
+
+    def _supervision_roots(self):
+        """The units whose subtrees these discipline bodies supervise."""
+        return self.filtered(lambda u: u.unit_type == "discipline_body").mapped(
+            lambda u: u.supervised_unit_id or u.parent_id or u
+        )
+
+    def action_open_members(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Members of %(unit)s", unit=self.complete_name),
+            "res_model": "res.users",
+            "view_mode": "list,form",
+            "domain": [("id", "in", (self.member_ids | self.head_id).ids)],
+        }

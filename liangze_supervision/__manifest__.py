@@ -1,0 +1,17 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Two Responsibilities: Supervisory Responsibility",
+    "summary": "The discipline body's supervision of the principal responsibility",
+    "version": "19.0.1.0.0",
+    "category": "Two Responsibilities",
+    "website": "https://github.com/liangze/liangze",
+    "author": "liangze",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": ["liangze_responsibility"],
+    "data": [
+        "views/liangze_unit_views.xml",
+        "views/liangze_menus.xml",
+    ],
+}
