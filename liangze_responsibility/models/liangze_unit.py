@@ -82,30 +82,60 @@ class LiangzeUnit(models.Model):
         for unit in self:
             unit.member_count = len(unit.member_ids | unit.head_id)
 
-    @api.constrains("parent_id")
-    def _check_parent_recursion(self):
-        if self._has_cycle():
-            raise ValidationError(self.env._("A unit cannot be its own ancestor."))
-
     @api.constrains("supervised_unit_id", "unit_type")
     def _check_supervised_unit(self):
         for unit in self:
             if unit.supervised_unit_id and unit.unit_type != "discipline_body":
                 raise ValidationError(self.env._("Only a discipline body can supervise a unit."))
 
+    def _check_codes_free(self, pairs):
+        """Refuse (company, code) pairs already taken, before the SQL
+        constraint would, so the user reads which code clashes."""
+        seen = set()
+        for company_id, code in pairs:
+            taken = (company_id, code) in seen or self.with_context(active_test=False).search_count(
+                [("code", "=", code), ("company_id", "=", company_id), ("id", "not in", self.ids)], limit=1
+            )
+            if taken:
+                raise ValidationError(
+                    self.env._(
+                        "The code %(code)s is already used by another unit of %(company)s.",
+                        code=code,
+                        company=self.env["res.company"].browse(company_id).name,
+                    )
+                )
+            seen.add((company_id, code))
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_codes_free(
+            (vals.get("company_id") or self.env.company.id, vals["code"]) for vals in vals_list if vals.get("code")
+        )
         units = super().create(vals_list)
         units._refresh_scopes()
         return units
 
     def write(self, vals):
+        if vals.get("parent_id"):
+            self._check_not_below_itself(vals["parent_id"])
         if vals.get("active") is False:
             self._check_no_active_children()
+        if vals.get("code") or vals.get("company_id"):
+            self._check_codes_free(
+                (vals.get("company_id") or unit.company_id.id, vals.get("code") or unit.code)
+                for unit in self
+                if vals.get("code") or unit.code
+            )
         res = super().write(vals)
         if SCOPE_FIELDS & vals.keys():
             self._refresh_scopes()
         return res
+
+    def _check_not_below_itself(self, parent_id):
+        # Checked before writing: the parent-store update would otherwise
+        # stop on a bare "Recursion Detected".
+        if parent_id in self.with_context(active_test=False).search([("id", "child_of", self.ids)]).ids:
+            raise ValidationError(self.env._("A unit cannot be its own ancestor."))
 
     def _check_no_active_children(self):
         active_children = self.env["liangze.unit"].search(
