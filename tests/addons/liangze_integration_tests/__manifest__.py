@@ -1,0 +1,8 @@
+{
+    "name": "Liangze integration tests",
+    "version": "19.0.1.0.0",
+    "author": "liangze",
+    "depends": ["liangze_responsibility", "liangze_supervision"],
+    "license": "AGPL-3",
+    "installable": True,
+}

@@ -1,0 +1,2 @@
+from . import test_menus
+from . import test_demo

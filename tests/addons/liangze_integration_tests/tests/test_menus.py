@@ -1,0 +1,46 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import TransactionCase
+
+MENUS = {
+    "root": "liangze_responsibility.menu_liangze_root",
+    "org_chart": "liangze_responsibility.menu_liangze_unit_chart",
+    "supervisory": "liangze_supervision.menu_liangze_supervisory",
+    "discipline_bodies": "liangze_supervision.menu_liangze_discipline_body",
+    "configuration": "liangze_responsibility.menu_liangze_config",
+    "units": "liangze_responsibility.menu_liangze_unit",
+}
+
+
+@tagged("post_install", "-at_install")
+class TestMenusPerRole(TransactionCase):
+    """Each role sees exactly its menus, across both addons."""
+
+    def visible_menus(self, groups):
+        user = new_test_user(self.env, login=f"lz_{groups.split('.')[-1]}", groups=groups)
+        visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+
+        def shown(xmlid):
+            # A menu shows when it and all its parents are visible.
+            path = self.env.ref(xmlid).parent_path.strip("/").split("/")
+            return all(int(menu_id) in visible for menu_id in path)
+
+        return {key for key, xmlid in MENUS.items() if shown(xmlid)}
+
+    def test_menus_per_role(self):
+        principal = {"root", "org_chart"}
+        supervisory = {"supervisory", "discipline_bodies"}
+        config = {"configuration", "units"}
+        expected = {
+            "base.group_user": set(),
+            "liangze_responsibility.group_liangze_user": principal,
+            "liangze_responsibility.group_liangze_unit_head": principal,
+            "liangze_responsibility.group_liangze_leader": principal | supervisory,
+            "liangze_responsibility.group_liangze_supervisor": principal | supervisory,
+            "liangze_responsibility.group_liangze_supervision_head": principal | supervisory,
+            "liangze_responsibility.group_liangze_admin": principal | supervisory | config,
+        }
+        for groups, menus in expected.items():
+            with self.subTest(role=groups):
+                self.assertEqual(self.visible_menus(groups), menus)
