@@ -14,7 +14,12 @@
     "data": [
         "security/liangze_security.xml",
         "security/ir.model.access.csv",
+        "data/liangze_category_data.xml",
+        "data/ir_cron_data.xml",
         "views/liangze_unit_views.xml",
+        "views/liangze_category_views.xml",
+        "views/liangze_list_views.xml",
+        "views/liangze_task_views.xml",
         "views/liangze_menus.xml",
     ],
     "demo": [

@@ -151,7 +151,7 @@ class LiangzeUnit(models.Model):
 
     def _refresh_scopes(self):
         """Scopes are cached in record rules and in users' computed fields."""
-        self.env["res.users"].invalidate_model(["liangze_unit_ids", "liangze_scope_unit_ids"])
+        self.env["res.users"].invalidate_model(["liangze_unit_ids", "liangze_managed_unit_ids", "liangze_scope_unit_ids"])
         self.env.registry.clear_cache()
 
     def _supervision_roots(self):

@@ -27,9 +27,18 @@ class ResUsers(models.Model):
         help="Units whose responsibility data the user may read, according to the user's role.",
     )
 
+    liangze_managed_unit_ids = fields.Many2many(
+        "liangze.unit",
+        string="Units I Manage",
+        compute="_compute_liangze_units",
+        compute_sudo=True,
+        help="Units the user heads, with all their sub-units: where a unit head works and signs off.",
+    )
+
     def _compute_liangze_units(self):
         for user in self:
             user.liangze_unit_ids = user._liangze_my_units()
+            user.liangze_managed_unit_ids = user._liangze_units_and_subunits(user._liangze_headed_units())
             user.liangze_scope_unit_ids = user._liangze_scope_units()
 
     def _liangze_unit_model(self):

@@ -1,3 +1,5 @@
 from . import test_liangze_unit
 from . import test_scope
 from . import test_i18n
+from . import test_task_generation
+from . import test_task_ledger

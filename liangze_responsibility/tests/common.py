@@ -85,7 +85,7 @@ class LiangzeCase(TransactionCase):
         cls.admin = user("lz_admin", GROUP_ADMIN)
         cls.outsider = user("lz_outsider", GROUP_LEADER, cls.company_b)
         cls.office.write({"head_id": cls.head.id, "member_ids": [(6, 0, (cls.member | cls.head).ids)]})
-        cls.city.write({"head_id": cls.leader.id, "member_ids": [(6, 0, cls.leader.ids)]})
+        cls.city.member_ids = cls.leader
         cls.discipline.member_ids = cls.supervisor
         cls.other.member_ids = cls.outsider
 

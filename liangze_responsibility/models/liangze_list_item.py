@@ -1,0 +1,274 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import calendar
+from collections import defaultdict
+from datetime import date, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+PERSON_OWNER_TYPES = ("principal_leader", "team_member")
+# Shortest period of each frequency, in days: a deadline N days after the
+# period ends must stay inside the next period.
+MIN_PERIOD_DAYS = {"once": 365, "yearly": 365, "half_yearly": 181, "quarterly": 90, "monthly": 28, "months": 28}
+# Fields whose change alters the tasks not yet started.
+TASK_FIELDS = {
+    "name", "owner_type", "owner_unit_ids", "owner_user_ids", "frequency", "months", "deadline_rule",
+    "deadline_days", "deadline_day", "supervising_unit_id", "active",
+}
+
+
+def month_end(year, month):
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+class LiangzeListItem(models.Model):
+    """List item (清单事项): what an owner must do, how often and by when."""
+
+    _name = "liangze.list.item"
+    _description = "List Item"
+    _inherit = ["mail.thread"]
+    _order = "list_id, category_sequence, sequence, id"
+
+    list_id = fields.Many2one("liangze.list", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="list_id.company_id", store=True)
+    year = fields.Integer(related="list_id.year", store=True)
+    category_id = fields.Many2one("liangze.category", required=True, ondelete="restrict", tracking=True)
+    category_sequence = fields.Integer(related="category_id.sequence", store=True, string="Category Sequence")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Title", required=True, tracking=True)
+    content = fields.Text()
+    standard = fields.Text(string="Standard and Requirements")
+    basis = fields.Text(help="The rule or document this item comes from.")
+    kind = fields.Selection(
+        [("principal", "Principal responsibility"), ("supervisory", "Supervisory responsibility")],
+        required=True,
+        default="principal",
+    )
+    owner_type = fields.Selection(
+        [
+            ("leadership_team", "Leadership team"),
+            ("principal_leader", "Principal leader"),
+            ("team_member", "Team member"),
+            ("department", "Department"),
+            ("party_branch", "Party branch"),
+        ],
+        required=True,
+        default="department",
+        tracking=True,
+    )
+    owner_unit_ids = fields.Many2many("liangze.unit", string="Owner Units")
+    owner_user_ids = fields.Many2many(
+        "res.users", string="Owner Persons", domain="[('share', '=', False)]",
+        help="For items owned by the principal leader or team members.",
+    )
+    lead_leader_id = fields.Many2one("res.users", string="Lead Leader", domain="[('share', '=', False)]")
+    supervising_unit_id = fields.Many2one(
+        "liangze.unit", string="Supervising Unit", domain="[('unit_type', '=', 'discipline_body')]"
+    )
+    frequency = fields.Selection(
+        [
+            ("once", "Once"),
+            ("monthly", "Monthly"),
+            ("quarterly", "Quarterly"),
+            ("half_yearly", "Half-yearly"),
+            ("yearly", "Yearly"),
+            ("months", "Chosen months"),
+        ],
+        required=True,
+        default="quarterly",
+        tracking=True,
+    )
+    months = fields.Char(string="Chosen Months", help="Months of the year, separated by commas, e.g. 3,6,9,12.")
+    deadline_rule = fields.Selection(
+        [("after_end", "Days after the period ends"), ("fixed_day", "Fixed day of the period's last month")],
+        required=True,
+        default="after_end",
+    )
+    deadline_days = fields.Integer(string="Days After Period", default=5)
+    deadline_day = fields.Integer(string="Day of Month", default=25)
+    yellow_lead_days = fields.Integer(
+        string="Yellow Warning Lead", default=5, help="Working days before the deadline when the yellow warning starts."
+    )
+    weight = fields.Float(digits=(16, 2))
+    evidence_min = fields.Integer(string="Minimum Evidence", default=1)
+    evidence_note = fields.Text(string="Evidence Must Show")
+    task_ids = fields.One2many("liangze.task", "item_id", string="Tasks")
+    active = fields.Boolean(default=True)
+
+    _weight_positive = models.Constraint("CHECK (weight >= 0)", "The weight cannot be negative.")
+
+    # -- validation ---------------------------------------------------------
+    @api.constrains("weight", "evidence_min", "yellow_lead_days")
+    def _check_numbers(self):
+        for item in self:
+            if item.weight < 0:
+                raise ValidationError(self.env._("The weight cannot be negative."))
+            if item.evidence_min < 0 or item.yellow_lead_days < 0:
+                raise ValidationError(self.env._("Evidence count and yellow warning lead cannot be negative."))
+
+    @api.constrains("deadline_rule", "deadline_days", "deadline_day", "frequency")
+    def _check_deadline_rule(self):
+        for item in self:
+            if item.deadline_rule == "after_end":
+                limit = MIN_PERIOD_DAYS[item.frequency]
+                if not 0 <= item.deadline_days < limit:
+                    raise ValidationError(
+                        self.env._(
+                            "Item %(item)s: the deadline must fall 0 to %(max)s days after its period ends.",
+                            item=item.name,
+                            max=limit - 1,
+                        )
+                    )
+            elif not 1 <= item.deadline_day <= 31:
+                raise ValidationError(
+                    self.env._("Item %(item)s: the deadline day must be between 1 and 31.", item=item.name)
+                )
+
+    @api.constrains("frequency", "months")
+    def _check_months(self):
+        for item in self.filtered(lambda i: i.frequency == "months"):
+            item._chosen_months()
+
+    @api.constrains("owner_type", "owner_unit_ids", "owner_user_ids")
+    def _check_owner(self):
+        for item in self.filtered("active"):
+            if item.owner_type in PERSON_OWNER_TYPES:
+                if not item.owner_user_ids:
+                    raise ValidationError(self.env._("Item %(item)s has no owner: choose the persons.", item=item.name))
+                homeless = item.owner_user_ids.filtered(lambda u: not u.sudo()._liangze_my_units())
+                if homeless:
+                    raise ValidationError(
+                        self.env._(
+                            "Item %(item)s: %(users)s belong to no unit.",
+                            item=item.name,
+                            users=", ".join(homeless.mapped("name")),
+                        )
+                    )
+            elif not item.owner_unit_ids:
+                raise ValidationError(self.env._("Item %(item)s has no owner: choose the units.", item=item.name))
+
+    def _chosen_months(self):
+        try:
+            months = sorted({int(part) for part in (self.months or "").replace("，", ",").split(",") if part.strip()})
+        except ValueError:
+            months = []
+        if not months or not all(1 <= m <= 12 for m in months):
+            raise ValidationError(
+                self.env._("Item %(item)s: list the chosen months as numbers 1 to 12, e.g. 3,6,9,12.", item=self.name)
+            )
+        return months
+
+    # -- periods and deadlines -------------------------------------------------
+    def _periods(self):
+        """[(start, end, label)] of the item's year, labels in the context language."""
+        self.ensure_one()
+        year, _ = self.year, self.env._
+        if self.frequency in ("once", "yearly"):
+            return [(date(year, 1, 1), date(year, 12, 31), _("Year %(year)s", year=year))]
+        if self.frequency == "half_yearly":
+            return [
+                (date(year, 1, 1), date(year, 6, 30), _("%(year)s first half", year=year)),
+                (date(year, 7, 1), date(year, 12, 31), _("%(year)s second half", year=year)),
+            ]
+        if self.frequency == "quarterly":
+            names = [_("Q1"), _("Q2"), _("Q3"), _("Q4")]
+            return [
+                (date(year, 3 * q + 1, 1), month_end(year, 3 * q + 3), _("%(year)s %(quarter)s", year=year, quarter=names[q]))
+                for q in range(4)
+            ]
+        months = range(1, 13) if self.frequency == "monthly" else self._chosen_months()
+        return [(date(year, m, 1), month_end(year, m), _("%(year)s-%(month)s", year=year, month=m)) for m in months]
+
+    def _deadline(self, period_end):
+        if self.deadline_rule == "after_end":
+            return period_end + timedelta(days=self.deadline_days)
+        return min(period_end.replace(day=1) + timedelta(days=self.deadline_day - 1), period_end)
+
+    def _owners(self):
+        """[(unit, user)] the item is owned by; user is empty for unit owners."""
+        self.ensure_one()
+        if self.owner_type in PERSON_OWNER_TYPES:
+            owners = []
+            for user in self.owner_user_ids:
+                units = user.sudo()._liangze_my_units()
+                home = units.filtered(lambda u: u.unit_type == "party_committee")[:1] or units[:1]
+                owners.append((home, user))
+            return owners
+        return [(unit, self.env["res.users"]) for unit in self.owner_unit_ids]
+
+    def _task_values(self):
+        """{(unit_id, user_id, period_start): vals} of every task the item should have."""
+        self.ensure_one()
+        result = {}
+        if not self.active:
+            return result
+        for start, end, label in self._periods():
+            deadline = self._deadline(end)
+            for unit, user in self._owners():
+                result[(unit.id, user.id or None, start)] = {
+                    "name": f"{label} · {self.name} · {user.name or unit.name}",
+                    "item_id": self.id,
+                    "period_start": start,
+                    "period_end": end,
+                    "deadline": deadline,
+                    "owner_unit_id": unit.id,
+                    "owner_user_id": user.id,
+                    "responsible_user_id": (user or unit.head_id).id,
+                    "supervising_unit_id": self.supervising_unit_id.id,
+                    "company_id": unit.company_id.id,
+                }
+        return result
+
+    # -- task generation -------------------------------------------------------
+    def write(self, vals):
+        res = super().write(vals)
+        if TASK_FIELDS & vals.keys():
+            self.filtered(lambda i: i.list_id.state == "published")._sync_tasks()
+        return res
+
+    def _sync_tasks(self):
+        """Bring the tasks of published items in line with the items:
+        create the missing ones in one batch, update and cancel only tasks
+        not yet started (started tasks are never changed silently)."""
+        items = self.with_context(active_test=False).filtered(lambda i: i.list_id.state == "published")
+        if not items:
+            return
+        Task = self.env["liangze.task"].sudo().with_context(
+            active_test=False, tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+        )
+        Task.flush_model()
+        self.env.cr.execute(
+            """SELECT id, item_id, owner_unit_id, owner_user_id, period_start, state,
+                      name, deadline, responsible_user_id, supervising_unit_id
+                 FROM liangze_task WHERE item_id = ANY(%s)""",
+            [items.ids],
+        )
+        existing = {row[1:5]: row for row in self.env.cr.fetchall()}
+        to_create, to_cancel, to_update = [], [], defaultdict(list)
+        for item in items:
+            item = item.with_context(lang=item.company_id.partner_id.lang or self.env.lang)
+            wanted = {(item.id, *key): vals for key, vals in item._task_values().items()}
+            for key, vals in wanted.items():
+                row = existing.get(key)
+                if not row:
+                    to_create.append(vals)
+                elif row[5] in ("todo", "cancelled"):
+                    update = (
+                        vals["name"], vals["deadline"], vals["responsible_user_id"] or None,
+                        vals["supervising_unit_id"] or None,
+                    )
+                    if row[5] == "cancelled" or tuple(row[6:10]) != update:
+                        to_update[update].append(row[0])
+            to_cancel += [
+                row[0] for key, row in existing.items() if key[0] == item.id and key not in wanted and row[5] == "todo"
+            ]
+        if to_create:
+            Task.create(to_create)
+        if to_cancel:
+            Task.browse(to_cancel).write({"state": "cancelled", "active": False})
+        for (name, deadline, responsible_id, supervising_id), task_ids in to_update.items():
+            Task.browse(task_ids).write({
+                "name": name, "deadline": deadline, "responsible_user_id": responsible_id or False,
+                "supervising_unit_id": supervising_id or False, "state": "todo", "active": True,
+            })

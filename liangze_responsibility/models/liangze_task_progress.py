@@ -1,0 +1,30 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class LiangzeTaskProgress(models.Model):
+    """Progress entry (完成情况) of a work ledger: dated and append-only."""
+
+    _name = "liangze.task.progress"
+    _description = "Progress Entry"
+    _order = "date desc, id desc"
+
+    task_id = fields.Many2one("liangze.task", required=True, ondelete="restrict", index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    description = fields.Text(required=True)
+    percent = fields.Integer(string="Progress (%)")
+    author_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+
+    @api.constrains("percent")
+    def _check_percent(self):
+        if any(not 0 <= entry.percent <= 100 for entry in self):
+            raise ValidationError(self.env._("Progress must be between 0 and 100 percent."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        entries = super().create(vals_list)
+        entries.task_id._check_ledger_open()
+        entries.task_id._mark_started()
+        return entries

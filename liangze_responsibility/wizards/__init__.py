@@ -1,0 +1,2 @@
+from . import liangze_task_submit
+from . import liangze_task_reason
