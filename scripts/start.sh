@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Start a local Odoo 19 with both liangze addons and the demo bureau, in
+# Chinese (zh_CN, Asia/Shanghai), at http://127.0.0.1:8069.
+#   ./scripts/start.sh            (LIANGZE_DB=name to pick another database)
+# Installs the Debian and PyPI prerequisites that are missing; Odoo 19 itself
+# must already be installed (see README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+DB=${LIANGZE_DB:-liangze}
+
+if ! "$PYTHON" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0] != 19)' 2>/dev/null; then
+    echo "liangze: $PYTHON cannot import Odoo 19; install Odoo 19.0 first (README.md, Prerequisites)." >&2
+    exit 1
+fi
+
+# Debian packages: PostgreSQL, wkhtmltopdf for PDF reports, CJK fonts for Chinese PDFs.
+missing=()
+for pkg in postgresql wkhtmltopdf fonts-noto-cjk; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+    sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+fi
+"$PYTHON" -m pip install -q -r requirements.txt
+
+# PostgreSQL up, with a role for this OS user (shared with the test command).
+"$PYTHON" -c 'import sys; sys.path.insert(0, "tests"); import odoo_suite as s; s.ensure_postgres(); s.ensure_role()'
+
+addons_path=$("$PYTHON" -c 'import sys; sys.path.insert(0, "tests"); import odoo_suite as s; print(s.addons_path(with_tests=False))')
+odoo=("$PYTHON" -m odoo)
+
+if ! psql -lqt | cut -d '|' -f 1 | grep -qw "$DB"; then
+    echo "liangze: creating database $DB with the demo bureau (zh_CN)"
+    "${odoo[@]}" --addons-path="$addons_path" db init "$DB" --with-demo --language zh_CN --country cn
+    "${odoo[@]}" --addons-path="$addons_path" -d "$DB" -i liangze_responsibility,liangze_supervision \
+        --load-language=zh_CN --stop-after-init --no-http
+    echo "env.ref('base.user_admin').tz = 'Asia/Shanghai'; env.cr.commit()" \
+        | "${odoo[@]}" shell --addons-path="$addons_path" -d "$DB" --no-http >/dev/null
+fi
+
+echo "liangze: open http://127.0.0.1:8069 (admin/admin, or a demo user with password liangze)"
+exec "${odoo[@]}" --addons-path="$addons_path" -d "$DB" --db-filter="^$DB\$" \
+    --http-interface=127.0.0.1 --http-port=8069
