@@ -96,8 +96,6 @@ class LiangzeListItem(models.Model):
     task_ids = fields.One2many("liangze.task", "item_id", string="Tasks")
     active = fields.Boolean(default=True)
 
-    _weight_positive = models.Constraint("CHECK (weight >= 0)", "The weight cannot be negative.")
-
     # -- validation ---------------------------------------------------------
     @api.constrains("weight", "evidence_min", "yellow_lead_days")
     def _check_numbers(self):

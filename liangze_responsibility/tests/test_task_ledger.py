@@ -105,12 +105,13 @@ class TestTaskLedger(LiangzeCase):
         self.assertTrue(task.signoff_date)
 
         # Submitted: the owner waits for the review.
+        chinese = self.env(context=dict(self.env.context, lang="zh_CN"))
         with self.assertRefused(UserError, "不能修改"):
-            task.with_user(self.member).plan = "<p>Changed</p>"
+            task.with_user(self.member).with_context(lang="zh_CN").plan = "<p>Changed</p>"
         with self.assertRefused(UserError, "不能修改"):
-            self.env["liangze.task.progress"].with_user(self.member).create({"task_id": task.id, "description": "More"})
+            chinese["liangze.task.progress"].with_user(self.member).create({"task_id": task.id, "description": "More"})
         with self.assertRefused(UserError, "不能修改"):
-            self.env["liangze.task.evidence"].with_user(self.member).create(
+            chinese["liangze.task.evidence"].with_user(self.member).create(
                 {"task_id": task.id, "name": "Late", "file": PDF}
             )
         self.assertEqual(len(task.progress_ids), 1)
@@ -167,7 +168,8 @@ class TestTaskLedger(LiangzeCase):
         wizard.action_confirm()
         self.assertEqual(task.state, "returned")
         self.assertEqual(task.return_reason, "Add the sign-in sheet")
-        self.assertIn(self.member.partner_id | self.head.partner_id, task.message_ids[0].partner_ids)
+        # The person who signed off and the unit head are told.
+        self.assertFalse((self.member.partner_id | self.head.partner_id) - task.message_ids[0].partner_ids)
         self.env["liangze.task.evidence"].with_user(self.member).create(
             {"task_id": task.id, "name": "Sign-in sheet", "file": PDF}
         )
