@@ -28,9 +28,7 @@ def main():
     args = parser.parse_args()
     fill = json.loads(args.fill.read_text()) if args.fill else {}
     addons_path = ",".join(filter(None, [args.addons_path, str(ROOT)]))
-    subprocess.run(
-        ["odoo", f"--addons-path={addons_path}", "i18n", "export", "-d", args.db, "--", *ADDONS], check=True
-    )
+    subprocess.run(["odoo", f"--addons-path={addons_path}", "i18n", "export", "-d", args.db, "--", *ADDONS], check=True)
     missing = 0
     for addon in ADDONS:
         pot = polib.pofile(str(ROOT / addon / "i18n" / f"{addon}.pot"))
@@ -38,7 +36,9 @@ def main():
         old = {e.msgid: e.msgstr for e in polib.pofile(str(po_path))} if po_path.exists() else {}
         po = polib.POFile(wrapwidth=78)
         po.metadata = dict(pot.metadata, Language="zh_CN", **{"Plural-Forms": "nplurals=1; plural=0;"})
-        po.header = f"Translation of Odoo Server.\nThis file contains the translation of the following modules:\n\t* {addon}"
+        po.header = (
+            f"Translation of Odoo Server.\nThis file contains the translation of the following modules:\n\t* {addon}"
+        )
         for entry in pot:
             entry.msgstr = old.get(entry.msgid) or fill.get(entry.msgid, "")
             po.append(entry)

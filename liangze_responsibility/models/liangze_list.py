@@ -37,9 +37,7 @@ class LiangzeList(models.Model):
 
     @api.depends("item_ids", "task_ids")
     def _compute_counts(self):
-        items = dict(
-            self.env["liangze.list.item"]._read_group([("list_id", "in", self.ids)], ["list_id"], ["__count"])
-        )
+        items = dict(self.env["liangze.list.item"]._read_group([("list_id", "in", self.ids)], ["list_id"], ["__count"]))
         tasks = dict(self.env["liangze.task"]._read_group([("list_id", "in", self.ids)], ["list_id"], ["__count"]))
         for rec in self:
             rec.item_count = items.get(rec, 0)
@@ -69,7 +67,9 @@ class LiangzeList(models.Model):
     def action_reset_draft(self):
         for rec in self:
             if rec.task_ids:
-                raise UserError(self.env._("A list whose tasks were generated cannot return to draft; close it instead."))
+                raise UserError(
+                    self.env._("A list whose tasks were generated cannot return to draft; close it instead.")
+                )
         self.write({"state": "draft"})
         return True
 

@@ -13,8 +13,17 @@ PERSON_OWNER_TYPES = ("principal_leader", "team_member")
 MIN_PERIOD_DAYS = {"once": 365, "yearly": 365, "half_yearly": 181, "quarterly": 90, "monthly": 28, "months": 28}
 # Fields whose change alters the tasks not yet started.
 TASK_FIELDS = {
-    "name", "owner_type", "owner_unit_ids", "owner_user_ids", "frequency", "months", "deadline_rule",
-    "deadline_days", "deadline_day", "supervising_unit_id", "active",
+    "name",
+    "owner_type",
+    "owner_unit_ids",
+    "owner_user_ids",
+    "frequency",
+    "months",
+    "deadline_rule",
+    "deadline_days",
+    "deadline_day",
+    "supervising_unit_id",
+    "active",
 }
 
 
@@ -34,6 +43,7 @@ class LiangzeListItem(models.Model):
     company_id = fields.Many2one(related="list_id.company_id", store=True)
     year = fields.Integer(related="list_id.year", store=True)
     category_id = fields.Many2one("liangze.category", required=True, ondelete="restrict", tracking=True)
+    # A related field takes its label from the target field: name it apart from `sequence`.
     category_sequence = fields.Integer(related="category_id.sequence", store=True, string="Category Sequence")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -59,13 +69,13 @@ class LiangzeListItem(models.Model):
     )
     owner_unit_ids = fields.Many2many("liangze.unit", string="Owner Units")
     owner_user_ids = fields.Many2many(
-        "res.users", string="Owner Persons", domain="[('share', '=', False)]",
+        "res.users",
+        string="Owner Persons",
+        domain="[('share', '=', False)]",
         help="For items owned by the principal leader or team members.",
     )
-    lead_leader_id = fields.Many2one("res.users", string="Lead Leader", domain="[('share', '=', False)]")
-    supervising_unit_id = fields.Many2one(
-        "liangze.unit", string="Supervising Unit", domain="[('unit_type', '=', 'discipline_body')]"
-    )
+    lead_leader_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
+    supervising_unit_id = fields.Many2one("liangze.unit", domain="[('unit_type', '=', 'discipline_body')]")
     frequency = fields.Selection(
         [
             ("once", "Once"),
@@ -161,22 +171,28 @@ class LiangzeListItem(models.Model):
     def _periods(self):
         """[(start, end, label)] of the item's year, labels in the context language."""
         self.ensure_one()
-        year, _ = self.year, self.env._
+        year = self.year
         if self.frequency in ("once", "yearly"):
-            return [(date(year, 1, 1), date(year, 12, 31), _("Year %(year)s", year=year))]
+            return [(date(year, 1, 1), date(year, 12, 31), self.env._("Year %(year)s", year=year))]
         if self.frequency == "half_yearly":
             return [
-                (date(year, 1, 1), date(year, 6, 30), _("%(year)s first half", year=year)),
-                (date(year, 7, 1), date(year, 12, 31), _("%(year)s second half", year=year)),
+                (date(year, 1, 1), date(year, 6, 30), self.env._("%(year)s first half", year=year)),
+                (date(year, 7, 1), date(year, 12, 31), self.env._("%(year)s second half", year=year)),
             ]
         if self.frequency == "quarterly":
-            names = [_("Q1"), _("Q2"), _("Q3"), _("Q4")]
+            names = [self.env._("Q1"), self.env._("Q2"), self.env._("Q3"), self.env._("Q4")]
             return [
-                (date(year, 3 * q + 1, 1), month_end(year, 3 * q + 3), _("%(year)s %(quarter)s", year=year, quarter=names[q]))
+                (
+                    date(year, 3 * q + 1, 1),
+                    month_end(year, 3 * q + 3),
+                    self.env._("%(year)s %(quarter)s", year=year, quarter=names[q]),
+                )
                 for q in range(4)
             ]
         months = range(1, 13) if self.frequency == "monthly" else self._chosen_months()
-        return [(date(year, m, 1), month_end(year, m), _("%(year)s-%(month)s", year=year, month=m)) for m in months]
+        return [
+            (date(year, m, 1), month_end(year, m), self.env._("%(year)s-%(month)s", year=year, month=m)) for m in months
+        ]
 
     def _deadline(self, period_end):
         if self.deadline_rule == "after_end":
@@ -232,8 +248,10 @@ class LiangzeListItem(models.Model):
         items = self.with_context(active_test=False).filtered(lambda i: i.list_id.state == "published")
         if not items:
             return
-        Task = self.env["liangze.task"].sudo().with_context(
-            active_test=False, tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+        Task = (
+            self.env["liangze.task"]
+            .sudo()
+            .with_context(active_test=False, tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
         )
         Task.flush_model()
         self.env.cr.execute(
@@ -253,7 +271,9 @@ class LiangzeListItem(models.Model):
                     to_create.append(vals)
                 elif row[5] in ("todo", "cancelled"):
                     update = (
-                        vals["name"], vals["deadline"], vals["responsible_user_id"] or None,
+                        vals["name"],
+                        vals["deadline"],
+                        vals["responsible_user_id"] or None,
                         vals["supervising_unit_id"] or None,
                     )
                     if row[5] == "cancelled" or tuple(row[6:10]) != update:
@@ -266,7 +286,13 @@ class LiangzeListItem(models.Model):
         if to_cancel:
             Task.browse(to_cancel).write({"state": "cancelled", "active": False})
         for (name, deadline, responsible_id, supervising_id), task_ids in to_update.items():
-            Task.browse(task_ids).write({
-                "name": name, "deadline": deadline, "responsible_user_id": responsible_id or False,
-                "supervising_unit_id": supervising_id or False, "state": "todo", "active": True,
-            })
+            Task.browse(task_ids).write(
+                {
+                    "name": name,
+                    "deadline": deadline,
+                    "responsible_user_id": responsible_id or False,
+                    "supervising_unit_id": supervising_id or False,
+                    "state": "todo",
+                    "active": True,
+                }
+            )

@@ -29,13 +29,13 @@ class LiangzeTask(models.Model):
     period_start = fields.Date(required=True)
     period_end = fields.Date(required=True)
     deadline = fields.Date(required=True, tracking=True, index=True)
-    owner_unit_id = fields.Many2one("liangze.unit", string="Owner Unit", required=True, index=True)
+    owner_unit_id = fields.Many2one("liangze.unit", required=True, index=True)
     owner_user_id = fields.Many2one("res.users", string="Owner Person", index=True)
     responsible_user_id = fields.Many2one(
         "res.users", string="Responsible", tracking=True, index=True, domain="[('share', '=', False)]"
     )
     lead_leader_id = fields.Many2one(related="item_id.lead_leader_id")
-    supervising_unit_id = fields.Many2one("liangze.unit", string="Supervising Unit", index=True)
+    supervising_unit_id = fields.Many2one("liangze.unit", index=True)
     company_id = fields.Many2one("res.company", required=True, index=True)
     state = fields.Selection(
         [
@@ -59,7 +59,10 @@ class LiangzeTask(models.Model):
     plan = fields.Html()
     note = fields.Text()
     progress_ids = fields.One2many("liangze.task.progress", "task_id", string="Progress Entries")
-    evidence_ids = fields.One2many("liangze.task.evidence", "task_id", string="Evidence")
+    evidence_ids = fields.One2many(
+        "liangze.task.evidence",
+        "task_id",
+    )
     evidence_count = fields.Integer(compute="_compute_evidence_count")
     evidence_min = fields.Integer(related="item_id.evidence_min", string="Minimum Evidence")
 
@@ -146,14 +149,16 @@ class LiangzeTask(models.Model):
         """Submit with the current user's sign-off (签字背书)."""
         self._check_can_submit()
         now = fields.Datetime.now()
-        self.sudo().write({
-            "state": "submitted",
-            "signoff_user_id": self.env.uid,
-            "signoff_date": now,
-            "signoff_signature": signature,
-            "submitted_date": now,
-            "return_reason": False,
-        })
+        self.sudo().write(
+            {
+                "state": "submitted",
+                "signoff_user_id": self.env.uid,
+                "signoff_date": now,
+                "signoff_signature": signature,
+                "submitted_date": now,
+                "return_reason": False,
+            }
+        )
         for task in self:
             task.message_post(body=self.env._("Signed off and submitted by %(user)s.", user=self.env.user.name))
 
@@ -182,7 +187,9 @@ class LiangzeTask(models.Model):
         for task in self:
             task.message_post(
                 body=self.env._("Returned for more material: %(reason)s", reason=reason),
-                partner_ids=(task.responsible_user_id | task.signoff_user_id | task.owner_unit_id.head_id).partner_id.ids,
+                partner_ids=(
+                    task.responsible_user_id | task.signoff_user_id | task.owner_unit_id.head_id
+                ).partner_id.ids,
             )
 
     def _reopen(self, reason):
@@ -196,7 +203,9 @@ class LiangzeTask(models.Model):
                 raise UserError(self.env._("Only a submitted or accepted task can be reopened."))
         self.sudo().write({"state": "in_progress", "accepted_date": False})
         for task in self:
-            task.message_post(body=self.env._("Reopened by %(user)s: %(reason)s", user=self.env.user.name, reason=reason))
+            task.message_post(
+                body=self.env._("Reopened by %(user)s: %(reason)s", user=self.env.user.name, reason=reason)
+            )
 
     def _open_reason_wizard(self, action, title):
         return {
@@ -215,5 +224,6 @@ class LiangzeTask(models.Model):
     def action_open_reopen_wizard(self):
         return self._open_reason_wizard("reopen", self.env._("Reopen Work Ledger"))
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(self.env._("Tasks are never deleted; they are cancelled and archived."))

@@ -15,8 +15,8 @@ class LiangzeTaskEvidence(models.Model):
     name = fields.Char(string="Description", required=True)
     file = fields.Binary(required=True, attachment=True)
     file_name = fields.Char()
-    covers_from = fields.Date(string="Covers From")
-    covers_to = fields.Date(string="Covers To")
+    covers_from = fields.Date()
+    covers_to = fields.Date()
     uploaded_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
     active = fields.Boolean(default=True)
 
@@ -42,5 +42,6 @@ class LiangzeTaskEvidence(models.Model):
         self.task_id._check_ledger_open()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(self.env._("Evidence is never deleted; archive it instead."))

@@ -45,7 +45,7 @@ class LiangzeUnit(models.Model):
     parent_id = fields.Many2one("liangze.unit", string="Parent Unit", index=True, ondelete="restrict", tracking=True)
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("liangze.unit", "parent_id", string="Sub-units")
-    head_id = fields.Many2one("res.users", string="Head", tracking=True, domain="[('share', '=', False)]")
+    head_id = fields.Many2one("res.users", tracking=True, domain="[('share', '=', False)]")
     member_ids = fields.Many2many(
         "res.users",
         "liangze_unit_member_rel",
@@ -57,7 +57,6 @@ class LiangzeUnit(models.Model):
     member_count = fields.Integer(compute="_compute_member_count")
     supervised_unit_id = fields.Many2one(
         "liangze.unit",
-        string="Supervised Unit",
         index=True,
         help="For a discipline body: the unit whose whole subtree it supervises. Defaults to its parent unit.",
     )
@@ -138,9 +137,7 @@ class LiangzeUnit(models.Model):
             raise ValidationError(self.env._("A unit cannot be its own ancestor."))
 
     def _check_no_active_children(self):
-        active_children = self.env["liangze.unit"].search(
-            [("parent_id", "in", self.ids), ("id", "not in", self.ids)]
-        )
+        active_children = self.env["liangze.unit"].search([("parent_id", "in", self.ids), ("id", "not in", self.ids)])
         if active_children:
             raise UserError(
                 self.env._(
@@ -151,7 +148,9 @@ class LiangzeUnit(models.Model):
 
     def _refresh_scopes(self):
         """Scopes are cached in record rules and in users' computed fields."""
-        self.env["res.users"].invalidate_model(["liangze_unit_ids", "liangze_managed_unit_ids", "liangze_scope_unit_ids"])
+        self.env["res.users"].invalidate_model(
+            ["liangze_unit_ids", "liangze_managed_unit_ids", "liangze_scope_unit_ids"]
+        )
         self.env.registry.clear_cache()
 
     def _supervision_roots(self):

@@ -17,8 +17,9 @@ class TestUnit(LiangzeCase):
         for user in (self.member, self.head, self.leader, self.supervisor):
             units = self.env["liangze.unit"].with_user(user).search([])
             self.assertIn(self.county_office, units)
-            self.assertEqual(self.county_office.with_user(user).complete_name,
-                             "City Committee / County Committee / County Office")
+            self.assertEqual(
+                self.county_office.with_user(user).complete_name, "City Committee / County Committee / County Office"
+            )
 
     def test_only_administrators_maintain_units(self):
         for user in (self.member, self.head, self.leader, self.supervisor):
@@ -31,8 +32,10 @@ class TestUnit(LiangzeCase):
         self.assertEqual(self.office.name, "Office")
         self.assertTrue(self.archive_room.active)
 
-        unit = self.env["liangze.unit"].with_user(self.admin).create(
-            {"name": "Finance", "code": "C-FIN", "parent_id": self.city.id, "company_id": self.company_a.id}
+        unit = (
+            self.env["liangze.unit"]
+            .with_user(self.admin)
+            .create({"name": "Finance", "code": "C-FIN", "parent_id": self.city.id, "company_id": self.company_a.id})
         )
         unit.with_user(self.admin).write({"name": "Finance Section"})
         unit.with_user(self.admin).action_archive()
@@ -94,5 +97,7 @@ class TestUnit(LiangzeCase):
         for user in (self.member, self.head, self.leader, self.supervisor):
             self.assertEqual(visible(user), everyone, user.login)
         self.assertEqual(visible(self.admin), everyone | {"menu_liangze_config", "menu_liangze_unit"})
-        plain = self.env["res.users"].create({"name": "Plain", "login": "lz_plain", "group_ids": [(6, 0, [self.env.ref("base.group_user").id])]})
+        plain = self.env["res.users"].create(
+            {"name": "Plain", "login": "lz_plain", "group_ids": [(6, 0, [self.env.ref("base.group_user").id])]}
+        )
         self.assertEqual(visible(plain), set())

@@ -17,12 +17,20 @@ class TestTaskGeneration(LiangzeCase):
         # Task names follow the company's language.
         cls.company_a.partner_id.lang = "zh_CN"
         Unit = cls.env["liangze.unit"]
-        cls.dept2 = Unit.create({"name": "Finance", "code": "C-FIN", "parent_id": cls.city.id, "company_id": cls.company_a.id})
-        cls.dept3 = Unit.create({"name": "Personnel", "code": "C-PER", "parent_id": cls.city.id, "company_id": cls.company_a.id})
-        cls.dept4 = Unit.create({"name": "Law", "code": "C-LAW", "parent_id": cls.city.id, "company_id": cls.company_a.id})
+        cls.dept2 = Unit.create(
+            {"name": "Finance", "code": "C-FIN", "parent_id": cls.city.id, "company_id": cls.company_a.id}
+        )
+        cls.dept3 = Unit.create(
+            {"name": "Personnel", "code": "C-PER", "parent_id": cls.city.id, "company_id": cls.company_a.id}
+        )
+        cls.dept4 = Unit.create(
+            {"name": "Law", "code": "C-LAW", "parent_id": cls.city.id, "company_id": cls.company_a.id}
+        )
         cls.category = cls.env.ref("liangze_responsibility.liangze_category_organisational_leadership")
-        cls.rlist = cls.env["liangze.list"].with_user(cls.admin).create(
-            {"name": "2026 list", "year": 2026, "company_id": cls.company_a.id}
+        cls.rlist = (
+            cls.env["liangze.list"]
+            .with_user(cls.admin)
+            .create({"name": "2026 list", "year": 2026, "company_id": cls.company_a.id})
         )
 
     def _item(self, **vals):
@@ -72,14 +80,23 @@ class TestTaskGeneration(LiangzeCase):
         self.assertEqual(len(tasks.filtered(lambda t: t.owner_unit_id == self.dept4)), 12)
 
     def test_quarterly_half_yearly_and_chosen_months(self):
-        quarterly = self._item(name="Quarterly", frequency="quarterly", owner_unit_ids=[(6, 0, self.office.ids)],
-                               deadline_rule="fixed_day", deadline_day=31)
+        quarterly = self._item(
+            name="Quarterly",
+            frequency="quarterly",
+            owner_unit_ids=[(6, 0, self.office.ids)],
+            deadline_rule="fixed_day",
+            deadline_day=31,
+        )
         half = self._item(name="Half", frequency="half_yearly", owner_unit_ids=[(6, 0, self.office.ids)])
         months = self._item(name="Chosen", frequency="months", months="3, 9", owner_unit_ids=[(6, 0, self.office.ids)])
-        yearly = self._item(name="Yearly", frequency="yearly", owner_unit_ids=[(6, 0, self.office.ids)], deadline_days=20)
+        yearly = self._item(
+            name="Yearly", frequency="yearly", owner_unit_ids=[(6, 0, self.office.ids)], deadline_days=20
+        )
         self.rlist.with_user(self.admin).action_publish()
         q = self._tasks(quarterly).sorted("period_start")
-        self.assertEqual([t.deadline for t in q], [date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 12, 31)])
+        self.assertEqual(
+            [t.deadline for t in q], [date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 12, 31)]
+        )
         self.assertEqual(q[1].name, "2026年第二季度 · Quarterly · Office")
         self.assertEqual(len(self._tasks(half)), 2)
         self.assertEqual(self._tasks(months).mapped("period_start"), [date(2026, 3, 1), date(2026, 9, 1)])
@@ -87,8 +104,13 @@ class TestTaskGeneration(LiangzeCase):
 
     def test_person_owned_items(self):
         self.city.member_ids = [(4, self.member.id)]
-        item = self._item(name="Principal leader duty", frequency="yearly", owner_type="principal_leader",
-                          owner_unit_ids=[(5, 0, 0)], owner_user_ids=[(6, 0, self.leader.ids)])
+        item = self._item(
+            name="Principal leader duty",
+            frequency="yearly",
+            owner_type="principal_leader",
+            owner_unit_ids=[(5, 0, 0)],
+            owner_user_ids=[(6, 0, self.leader.ids)],
+        )
         self.rlist.with_user(self.admin).action_publish()
         task = self._tasks(item)
         self.assertEqual(task.owner_user_id, self.leader)
@@ -132,8 +154,13 @@ class TestTaskGeneration(LiangzeCase):
 
     def test_bad_input_is_refused_in_chinese(self):
         Item = self.env["liangze.list.item"].with_user(self.admin).with_context(lang="zh_CN")
-        base = {"list_id": self.rlist.id, "category_id": self.category.id, "name": "Bad",
-                "owner_type": "department", "owner_unit_ids": [(6, 0, self.office.ids)]}
+        base = {
+            "list_id": self.rlist.id,
+            "category_id": self.category.id,
+            "name": "Bad",
+            "owner_type": "department",
+            "owner_unit_ids": [(6, 0, self.office.ids)],
+        }
         with self.assertRefused(ValidationError, "期限"):
             Item.create(dict(base, frequency="monthly", deadline_rule="after_end", deadline_days=40))
         with self.assertRefused(ValidationError, "期限"):
@@ -145,7 +172,9 @@ class TestTaskGeneration(LiangzeCase):
         with self.assertRefused(ValidationError, "月份"):
             Item.create(dict(base, frequency="months", months="2,13"))
         with self.assertRefused(ValidationError, "2000"):
-            self.env["liangze.list"].with_user(self.admin).with_context(lang="zh_CN").create({"name": "Old", "year": 1999})
+            self.env["liangze.list"].with_user(self.admin).with_context(lang="zh_CN").create(
+                {"name": "Old", "year": 1999}
+            )
         with self.assertRefused(UserError, "至少.*事项"):
             self.rlist.with_user(self.admin).with_context(lang="zh_CN").action_publish()
         self.assertFalse(self.rlist.item_ids)

@@ -22,16 +22,18 @@ class TestTaskLedger(LiangzeCase):
             {"name": "Finance", "code": "C-FIN", "parent_id": cls.city.id, "company_id": cls.company_a.id}
         )
         rlist = cls.env["liangze.list"].create({"name": "2026", "year": 2026, "company_id": cls.company_a.id})
-        item = cls.env["liangze.list.item"].create({
-            "list_id": rlist.id,
-            "category_id": cls.env.ref("liangze_responsibility.liangze_category_prevention").id,
-            "name": "Integrity talk",
-            "frequency": "yearly",
-            "owner_type": "department",
-            "owner_unit_ids": [(6, 0, (cls.office | cls.archive_room | cls.finance | cls.county_office).ids)],
-            "supervising_unit_id": cls.discipline.id,
-            "evidence_min": 1,
-        })
+        item = cls.env["liangze.list.item"].create(
+            {
+                "list_id": rlist.id,
+                "category_id": cls.env.ref("liangze_responsibility.liangze_category_prevention").id,
+                "name": "Integrity talk",
+                "frequency": "yearly",
+                "owner_type": "department",
+                "owner_unit_ids": [(6, 0, (cls.office | cls.archive_room | cls.finance | cls.county_office).ids)],
+                "supervising_unit_id": cls.discipline.id,
+                "evidence_min": 1,
+            }
+        )
         rlist.action_publish()
         tasks = item.task_ids
         cls.office_task = tasks.filtered(lambda t: t.owner_unit_id == cls.office)
@@ -79,9 +81,7 @@ class TestTaskLedger(LiangzeCase):
         )
 
     def test_unit_head_sees_subunits_leader_and_supervisor_read_scope(self):
-        self.assertEqual(
-            self.env["liangze.task"].with_user(self.head).search([]), self.office_task | self.room_task
-        )
+        self.assertEqual(self.env["liangze.task"].with_user(self.head).search([]), self.office_task | self.room_task)
         self.room_task.with_user(self.head).plan = "<p>Head's plan</p>"
         everything = self.office_task | self.room_task | self.finance_task | self.county_task
         for reader in (self.leader, self.supervisor):
@@ -132,6 +132,10 @@ class TestTaskLedger(LiangzeCase):
             task.evidence_ids.with_user(self.admin).unlink()
         with self.assertRaises(UserError):
             task.with_user(self.admin).unlink()
+        with self.assertRefused(UserError, "不能删除"):
+            task.sudo().with_context(lang="zh_CN").unlink()
+        with self.assertRefused(UserError, "不能删除"):
+            task.evidence_ids.sudo().with_context(lang="zh_CN").unlink()
 
         with self.assertRaises(AccessError):
             task.with_user(self.head)._reopen("Wrong date")
@@ -162,8 +166,10 @@ class TestTaskLedger(LiangzeCase):
         self._submit(task, self.member)
         with self.assertRaises(AccessError):
             task.with_user(self.member)._return("Not enough")
-        wizard = self.env["liangze.task.reason"].with_user(self.supervisor).create(
-            {"task_ids": [(6, 0, task.ids)], "action": "return", "reason": "Add the sign-in sheet"}
+        wizard = (
+            self.env["liangze.task.reason"]
+            .with_user(self.supervisor)
+            .create({"task_ids": [(6, 0, task.ids)], "action": "return", "reason": "Add the sign-in sheet"})
         )
         wizard.action_confirm()
         self.assertEqual(task.state, "returned")

@@ -12,14 +12,18 @@ class TestDemoBureau(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.county = self.env.ref("liangze_responsibility.liangze_unit_demo_county_committee", raise_if_not_found=False)
+        self.county = self.env.ref(
+            "liangze_responsibility.liangze_unit_demo_county_committee", raise_if_not_found=False
+        )
         if not self.county:
             self.skipTest("demo data not loaded")
 
     def test_county_bureau_structure(self):
         units = self.env["liangze.unit"].search([("id", "child_of", self.county.id)])
-        count = {kind: len(units.filtered(lambda u, kind=kind: u.unit_type == kind)) for kind in
-                 ("party_committee", "department", "party_branch", "discipline_body")}
+        count = {
+            kind: len(units.filtered(lambda u, kind=kind: u.unit_type == kind))
+            for kind in ("party_committee", "department", "party_branch", "discipline_body")
+        }
         self.assertEqual(count["party_committee"], 1)
         self.assertGreaterEqual(count["department"], 8)
         self.assertEqual(count["party_branch"], 4)
@@ -43,4 +47,6 @@ class TestDemoBureau(TransactionCase):
             self.assertEqual(user.lang, "zh_CN")
             self.assertEqual(user.tz, "Asia/Shanghai")
             user.with_user(user)._check_credentials({"type": "password", "password": PASSWORD}, {"interactive": True})
-        self.assertIn(self.county, self.env.ref("liangze_responsibility.res_users_demo_zhangwei").liangze_scope_unit_ids)
+        self.assertIn(
+            self.county, self.env.ref("liangze_responsibility.res_users_demo_zhangwei").liangze_scope_unit_ids
+        )
