@@ -161,14 +161,14 @@ def is_addons_dir(path):
                                  for p in path.iterdir())
 
 
-def addons_path():
-    """Odoo's own default addons dirs, then the repo root and tests/addons."""
+def addons_path(with_tests=True):
+    """Odoo's own default addons dirs, then the repo root and (for tests) tests/addons."""
     from odoo.tools import config
 
     import odoo.addons
 
     dirs = [Path(p) for p in odoo.addons.__path__] + [Path(config.addons_community_dir)]
-    dirs += [REPO, TEST_ADDONS]
+    dirs += [REPO, TEST_ADDONS] if with_tests else [REPO]
     seen, result = set(), []
     for d in dirs:
         d = d.resolve()
