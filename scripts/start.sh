@@ -25,7 +25,7 @@ if ((${#missing[@]})); then
     $sudo apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
 fi
-"$PYTHON" -m pip install -q -r requirements.txt
+"$PYTHON" -m pip install -q --root-user-action=ignore -r requirements.txt
 
 # PostgreSQL up, with a role for this OS user (shared with the test command).
 "$PYTHON" -c 'import sys; sys.path.insert(0, "tests"); import odoo_suite as s; s.ensure_postgres(); s.ensure_role()'

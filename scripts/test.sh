@@ -11,7 +11,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 # a. Dev tools: install them only when one is missing.
 if ! command -v ruff >/dev/null || ! "$PYTHON" -c 'import pylint_odoo, pytest, polib' 2>/dev/null; then
-    "$PYTHON" -m pip install -q -r requirements-dev.txt
+    "$PYTHON" -m pip install -q --root-user-action=ignore -r requirements-dev.txt
 fi
 
 # b. Odoo-free checks. Counts come from the JUnit report, so that "no tests
@@ -47,6 +47,10 @@ if [[ -n ${LIANGZE_FORCE_NO_ODOO:-} ]] \
     || ! "$PYTHON" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0] != 19)' 2>/dev/null; then
     echo "Odoo suite skipped: odoo 19 not importable"
 else
+    # The addons' own PyPI dependencies (OCA report_xlsx, ...), when one is missing.
+    if ! "$PYTHON" -c 'import odoo.addons.report_xlsx, chinese_calendar' 2>/dev/null; then
+        "$PYTHON" -m pip install -q --root-user-action=ignore -r requirements.txt
+    fi
     odoo_rc=0
     "$PYTHON" -u tests/odoo_suite.py | tee "$TMP/odoo.out" || odoo_rc=$?
     if counts=$(grep -E '^odoo: [0-9]+ passed, [0-9]+ failed$' "$TMP/odoo.out" | tail -n 1); then
