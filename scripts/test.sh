@@ -48,7 +48,8 @@ if [[ -n ${LIANGZE_FORCE_NO_ODOO:-} ]] \
     echo "Odoo suite skipped: odoo 19 not importable"
 else
     # The addons' own PyPI dependencies (OCA report_xlsx, ...), when one is missing.
-    if ! "$PYTHON" -c 'import odoo.addons.report_xlsx, chinese_calendar' 2>/dev/null; then
+    if ! "$PYTHON" -c 'import importlib.util as u, sys
+sys.exit(not (u.find_spec("odoo.addons.report_xlsx") and u.find_spec("chinese_calendar")))' 2>/dev/null; then
         "$PYTHON" -m pip install -q --root-user-action=ignore -r requirements.txt
     fi
     odoo_rc=0
