@@ -10,12 +10,15 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["mail", "web_hierarchy"],
+    "depends": ["mail", "web_hierarchy", "report_xlsx", "base_import"],
     "data": [
         "security/liangze_security.xml",
         "security/ir.model.access.csv",
         "data/liangze_category_data.xml",
         "data/ir_cron_data.xml",
+        "report/liangze_list_report.xml",
+        "report/liangze_ledger_report.xml",
+        "wizards/liangze_ledger_print_views.xml",
         "views/liangze_unit_views.xml",
         "views/liangze_category_views.xml",
         "views/liangze_list_views.xml",
@@ -26,5 +29,9 @@
         "demo/res_company_demo.xml",
         "demo/liangze_unit_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/liangze_list_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["liangze_responsibility/static/tests/tours/*.js"],
+    },
 }

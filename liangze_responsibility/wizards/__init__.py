@@ -1,2 +1,3 @@
 from . import liangze_task_submit
 from . import liangze_task_reason
+from . import liangze_ledger_print

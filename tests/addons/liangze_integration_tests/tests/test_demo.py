@@ -50,3 +50,34 @@ class TestDemoBureau(TransactionCase):
         self.assertIn(
             self.county, self.env.ref("liangze_responsibility.res_users_demo_zhangwei").liangze_scope_unit_ids
         )
+
+    def test_demo_list(self):
+        """The published 2026 list shows every kind of item and every task state."""
+        rlist = self.env.ref("liangze_responsibility.liangze_list_demo_county_2026")
+        self.assertEqual(rlist.state, "published")
+        self.assertEqual(rlist.year, 2026)
+        self.assertEqual(rlist.company_id, self.county.company_id)
+        items = rlist.item_ids
+        self.assertGreaterEqual(len(items), 25)
+        categories = ("organisational_leadership", "support", "example", "appointment", "prevention")
+        seeds = self.env["liangze.category"].browse(
+            [self.env.ref(f"liangze_responsibility.liangze_category_{name}").id for name in categories]
+        )
+        self.assertEqual(items.category_id, seeds)
+        for field in ("frequency", "owner_type", "deadline_rule"):
+            keys = {key for key, _label in items._fields[field].selection}
+            self.assertEqual(set(items.mapped(field)), keys, field)
+        self.assertEqual(set(items.mapped("evidence_min")), {0, 1, 2, 3})
+        discipline = self.env.ref("liangze_responsibility.liangze_unit_demo_county_discipline")
+        self.assertEqual(items.supervising_unit_id, discipline)
+        self.assertTrue(all(item.standard and item.basis and item.lead_leader_id for item in items))
+        tasks = self.env["liangze.task"].with_context(active_test=False).search([("list_id", "=", rlist.id)])
+        states = {key for key, _label in tasks._fields["state"].selection}
+        self.assertEqual(set(tasks.mapped("state")), states)
+        returned = tasks.filtered(lambda t: t.state == "returned")
+        self.assertTrue(returned.return_reason)
+        for task in tasks.filtered(lambda t: t.state in ("submitted", "accepted", "returned")):
+            self.assertTrue(task.signoff_user_id and task.submitted_date, task.name)
+            self.assertGreaterEqual(task.evidence_count, task.evidence_min, task.name)
+        self.assertTrue(tasks.filtered(lambda t: t.state == "accepted").mapped("accepted_date"))
+        self.assertFalse(tasks.filtered(lambda t: t.state == "cancelled").filtered("active"))
