@@ -43,6 +43,15 @@ class LiangzeList(models.Model):
             rec.item_count = items.get(rec, 0)
             rec.task_count = tasks.get(rec, 0)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_without_tasks(self):
+        if (
+            self.env["liangze.task"]
+            .with_context(active_test=False)
+            .search_count([("list_id", "in", self.ids)], limit=1)
+        ):
+            raise UserError(self.env._("A list that has tasks is never deleted; archive it instead."))
+
     @api.constrains("year")
     def _check_year(self):
         for rec in self:

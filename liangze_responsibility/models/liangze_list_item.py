@@ -5,7 +5,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 PERSON_OWNER_TYPES = ("principal_leader", "team_member")
 # Shortest period of each frequency, in days: a deadline N days after the
@@ -233,6 +233,15 @@ class LiangzeListItem(models.Model):
                     "company_id": unit.company_id.id,
                 }
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_without_tasks(self):
+        if (
+            self.env["liangze.task"]
+            .with_context(active_test=False)
+            .search_count([("item_id", "in", self.ids)], limit=1)
+        ):
+            raise UserError(self.env._("An item that has tasks is never deleted; archive it instead."))
 
     # -- task generation -------------------------------------------------------
     def write(self, vals):

@@ -21,7 +21,8 @@ class LiangzeTask(models.Model):
     _mail_post_access = "read"
 
     name = fields.Char(required=True)
-    item_id = fields.Many2one("liangze.list.item", required=True, ondelete="restrict", index=True)
+    # Cascade only serves uninstall; in use, items with tasks cannot be deleted.
+    item_id = fields.Many2one("liangze.list.item", required=True, ondelete="cascade", index=True)
     list_id = fields.Many2one(related="item_id.list_id", store=True, index=True)
     category_id = fields.Many2one(related="item_id.category_id", store=True)
     year = fields.Integer(related="item_id.year", store=True)

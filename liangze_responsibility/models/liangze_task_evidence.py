@@ -11,7 +11,7 @@ class LiangzeTaskEvidence(models.Model):
     _description = "Evidence"
     _order = "id"
 
-    task_id = fields.Many2one("liangze.task", required=True, ondelete="restrict", index=True)
+    task_id = fields.Many2one("liangze.task", required=True, ondelete="cascade", index=True)
     name = fields.Char(string="Description", required=True)
     file = fields.Binary(required=True, attachment=True)
     file_name = fields.Char()

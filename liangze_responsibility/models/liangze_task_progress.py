@@ -1,7 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class LiangzeTaskProgress(models.Model):
@@ -11,7 +11,7 @@ class LiangzeTaskProgress(models.Model):
     _description = "Progress Entry"
     _order = "date desc, id desc"
 
-    task_id = fields.Many2one("liangze.task", required=True, ondelete="restrict", index=True)
+    task_id = fields.Many2one("liangze.task", required=True, ondelete="cascade", index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     description = fields.Text(required=True)
     percent = fields.Integer(string="Progress (%)")
@@ -21,6 +21,10 @@ class LiangzeTaskProgress(models.Model):
     def _check_percent(self):
         if any(not 0 <= entry.percent <= 100 for entry in self):
             raise ValidationError(self.env._("Progress must be between 0 and 100 percent."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("Progress entries are never deleted."))
 
     @api.model_create_multi
     def create(self, vals_list):

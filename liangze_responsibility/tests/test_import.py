@@ -55,11 +55,17 @@ class TestImport(LiangzeCase):
         for login, name in (("t_sunli", "孙丽"), ("t_zhangwei", "张伟")):
             leader = cls.env["res.users"].search([("name", "=", name)], limit=1)
             cls.leaders[name] = leader or new_test_user(
-                cls.env, login=login, name=name, groups=GROUP_LEADER, company_id=company,
-                company_ids=[(6, 0, [company])]
+                cls.env,
+                login=login,
+                name=name,
+                groups=GROUP_LEADER,
+                company_id=company,
+                company_ids=[(6, 0, [company])],
             )
-        cls.rlist = cls.env["liangze.list"].with_user(cls.admin).create(
-            {"name": LIST_NAME, "year": 2026, "company_id": company, "unit_ids": [(6, 0, county.ids)]}
+        cls.rlist = (
+            cls.env["liangze.list"]
+            .with_user(cls.admin)
+            .create({"name": LIST_NAME, "year": 2026, "company_id": company, "unit_ids": [(6, 0, county.ids)]})
         )
 
     def _import(self, content):

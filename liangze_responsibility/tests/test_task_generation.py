@@ -143,6 +143,19 @@ class TestTaskGeneration(LiangzeCase):
         self.assertEqual(len(self._tasks(item, active_test=False)), 36)
         self.assertEqual(self._tasks(item), started)
 
+    def test_published_lists_and_items_are_never_deleted(self):
+        item = self._item()
+        self.rlist.with_user(self.admin).action_publish()
+        with self.assertRefused(UserError, "不能删除|不会被删除|归档"):
+            item.sudo().with_context(lang="zh_CN").unlink()
+        with self.assertRefused(UserError, "不能删除|不会被删除|归档"):
+            self.rlist.sudo().with_context(lang="zh_CN").unlink()
+        with self.assertRefused(UserError, "不能删除|不会被删除|归档"):
+            self.env["liangze.task.progress"].sudo().with_context(lang="zh_CN").create(
+                {"task_id": self._tasks(item)[0].id, "description": "Done"}
+            ).unlink()
+        self.assertEqual(len(self._tasks(item)), 36)
+
     def test_copy_to_next_year(self):
         self._item()
         action = self.rlist.with_user(self.admin).action_copy_next_year()

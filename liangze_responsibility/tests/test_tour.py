@@ -13,21 +13,24 @@ class TestTaskTour(HttpCase):
             self.skipTest("demo data not loaded")
         office = self.env.ref("liangze_responsibility.liangze_unit_demo_county_office")
         rlist = self.env["liangze.list"].create({"name": "Tour list", "year": 2026, "company_id": office.company_id.id})
-        item = self.env["liangze.list.item"].create({
-            "list_id": rlist.id,
-            "category_id": self.env.ref("liangze_responsibility.liangze_category_organisational_leadership").id,
-            "name": "Tour meeting",
-            "frequency": "yearly",
-            "owner_type": "department",
-            "owner_unit_ids": [(6, 0, office.ids)],
-            "evidence_min": 1,
-        })
+        item = self.env["liangze.list.item"].create(
+            {
+                "list_id": rlist.id,
+                "category_id": self.env.ref("liangze_responsibility.liangze_category_organisational_leadership").id,
+                "name": "Tour meeting",
+                "frequency": "yearly",
+                "owner_type": "department",
+                "owner_unit_ids": [(6, 0, office.ids)],
+                "evidence_min": 1,
+            }
+        )
         rlist.action_publish()
         task = item.task_ids
         task.responsible_user_id = user
 
-        self.start_tour("/odoo/action-liangze_responsibility.liangze_task_action_my", "liangze_task_submit_tour",
-                        login="liming")
+        self.start_tour(
+            "/odoo/action-liangze_responsibility.liangze_task_action_my", "liangze_task_submit_tour", login="liming"
+        )
 
         self.assertEqual(task.state, "submitted")
         self.assertEqual(task.signoff_user_id, user)

@@ -3,11 +3,12 @@
 // entry, evidence attachment, sign-off and submission.
 import {registry} from "@web/core/registry";
 
-function uploadFile(selector, name) {
+function uploadFile(fieldSelector, name) {
+    // The file input itself is hidden: wait for its field, then feed it.
     return {
-        trigger: selector,
+        trigger: fieldSelector,
         run() {
-            const input = document.querySelector(selector);
+            const input = document.querySelector(`${fieldSelector} input[type=file]`);
             const transfer = new DataTransfer();
             transfer.items.add(new File(["%PDF-1.4 minutes"], name, {type: "application/pdf"}));
             input.files = transfer.files;
@@ -34,12 +35,20 @@ registry.category("web_tour.tours").add("liangze_task_submit_tour", {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name=progress_ids] .o_data_row [name=description] textarea",
+            trigger: ".modal .o_field_widget[name=description] textarea",
             run: "edit 已召开党风廉政建设专题会议",
         },
         {
-            trigger: ".o_field_widget[name=progress_ids] .o_data_row [name=percent] input",
+            trigger: ".modal .o_field_widget[name=percent] input",
             run: "edit 100",
+        },
+        {
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The entry is listed",
+            trigger: ".o_field_widget[name=progress_ids] .o_data_row:contains(已召开党风廉政建设专题会议)",
         },
         {
             content: "Save the ledger",
@@ -59,10 +68,10 @@ registry.category("web_tour.tours").add("liangze_task_submit_tour", {
             trigger: ".o_field_widget[name=evidence_ids] .o_data_row [name=name] input",
             run: "edit 会议纪要",
         },
-        uploadFile(".o_field_widget[name=evidence_ids] .o_data_row [name=file] input[type=file]", "minutes.pdf"),
+        uploadFile(".o_field_widget[name=evidence_ids] .o_data_row [name=file]", "minutes.pdf"),
         {
             content: "The file is attached",
-            trigger: ".o_field_widget[name=evidence_ids] .o_data_row [name=file]:contains(minutes.pdf)",
+            trigger: ".o_field_widget[name=evidence_ids] .o_data_row [name=file] .o_clear_file_button",
         },
         {
             trigger: ".o_form_button_save",
