@@ -10,12 +10,13 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["mail", "web_hierarchy", "report_xlsx", "base_import"],
+    "depends": ["mail", "resource", "web_hierarchy", "report_xlsx", "base_import"],
     "data": [
         "security/liangze_security.xml",
         "security/ir.model.access.csv",
         "data/liangze_category_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "report/liangze_list_report.xml",
         "report/liangze_ledger_report.xml",
         "wizards/liangze_ledger_print_views.xml",
@@ -23,6 +24,7 @@
         "views/liangze_category_views.xml",
         "views/liangze_list_views.xml",
         "views/liangze_task_views.xml",
+        "views/resource_calendar_views.xml",
         "views/liangze_menus.xml",
     ],
     "demo": [

@@ -6,3 +6,5 @@ from . import liangze_list_item
 from . import liangze_task
 from . import liangze_task_progress
 from . import liangze_task_evidence
+from . import liangze_adjusted_workday
+from . import resource_calendar

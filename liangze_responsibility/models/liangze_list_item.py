@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .resource_calendar import WorkdayCalendar
+
 PERSON_OWNER_TYPES = ("principal_leader", "team_member")
 # Shortest period of each frequency, in days: a deadline N days after the
 # period ends must stay inside the next period.
@@ -22,9 +24,21 @@ TASK_FIELDS = {
     "deadline_rule",
     "deadline_days",
     "deadline_day",
+    "yellow_lead_days",
     "supervising_unit_id",
     "active",
 }
+
+
+# Columns of a task not yet started that follow its item when the item changes.
+SYNCED_COLUMNS = (
+    "name",
+    "deadline_original",
+    "deadline",
+    "yellow_date",
+    "responsible_user_id",
+    "supervising_unit_id",
+)
 
 
 def month_end(year, month):
@@ -211,21 +225,30 @@ class LiangzeListItem(models.Model):
             return owners
         return [(unit, self.env["res.users"]) for unit in self.owner_unit_ids]
 
-    def _task_values(self):
-        """{(unit_id, user_id, period_start): vals} of every task the item should have."""
+    def _task_values(self, calendars):
+        """{(unit_id, user_id, period_start): vals} of every task the item should have.
+
+        ``calendars`` gives each company's WorkdayCalendar: a deadline falling
+        on a non-workday moves to the next workday, and the yellow warning
+        starts the item's lead in workdays before it."""
         self.ensure_one()
         result = {}
         if not self.active:
             return result
+        owners = self._owners()
         for start, end, label in self._periods():
-            deadline = self._deadline(end)
-            for unit, user in self._owners():
+            by_rule = self._deadline(end)
+            for unit, user in owners:
+                calendar = calendars(unit.company_id)
+                deadline = calendar.next_workday(by_rule)
                 result[(unit.id, user.id or None, start)] = {
                     "name": f"{label} · {self.name} · {user.name or unit.name}",
                     "item_id": self.id,
                     "period_start": start,
                     "period_end": end,
+                    "deadline_original": by_rule,
                     "deadline": deadline,
+                    "yellow_date": calendar.subtract_workdays(deadline, self.yellow_lead_days),
                     "owner_unit_id": unit.id,
                     "owner_user_id": user.id,
                     "responsible_user_id": (user or unit.head_id).id,
@@ -233,6 +256,20 @@ class LiangzeListItem(models.Model):
                     "company_id": unit.company_id.id,
                 }
         return result
+
+    def _workday_calendars(self):
+        """A function giving each company's WorkdayCalendar, read once per
+        company, covering the items' years and the deadlines after them."""
+        years = self.mapped("year") or [fields.Date.today().year]
+        start, end = date(min(years), 1, 1), date(max(years) + 1, 12, 31)
+        cache = {}
+
+        def calendar(company):
+            if company not in cache:
+                cache[company] = WorkdayCalendar(company.resource_calendar_id, start, end)
+            return cache[company]
+
+        return calendar
 
     @api.ondelete(at_uninstall=False)
     def _unlink_without_tasks(self):
@@ -263,45 +300,33 @@ class LiangzeListItem(models.Model):
             .with_context(active_test=False, tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
         )
         Task.flush_model()
+        columns = ", ".join(SYNCED_COLUMNS)
         self.env.cr.execute(
-            """SELECT id, item_id, owner_unit_id, owner_user_id, period_start, state,
-                      name, deadline, responsible_user_id, supervising_unit_id
-                 FROM liangze_task WHERE item_id = ANY(%s)""",
+            f"""SELECT id, state, item_id, owner_unit_id, owner_user_id, period_start, {columns}
+                  FROM liangze_task WHERE item_id = ANY(%s)""",
             [items.ids],
         )
-        existing = {row[1:5]: row for row in self.env.cr.fetchall()}
+        existing = {row[2:6]: row for row in self.env.cr.fetchall()}
+        calendars = items._workday_calendars()
         to_create, to_cancel, to_update = [], [], defaultdict(list)
         for item in items:
             item = item.with_context(lang=item.company_id.partner_id.lang or self.env.lang)
-            wanted = {(item.id, *key): vals for key, vals in item._task_values().items()}
+            wanted = {(item.id, *key): vals for key, vals in item._task_values(calendars).items()}
             for key, vals in wanted.items():
                 row = existing.get(key)
                 if not row:
                     to_create.append(vals)
-                elif row[5] in ("todo", "cancelled"):
-                    update = (
-                        vals["name"],
-                        vals["deadline"],
-                        vals["responsible_user_id"] or None,
-                        vals["supervising_unit_id"] or None,
-                    )
-                    if row[5] == "cancelled" or tuple(row[6:10]) != update:
+                elif row[1] in ("todo", "cancelled"):
+                    update = tuple(vals[column] or None for column in SYNCED_COLUMNS)
+                    if row[1] == "cancelled" or tuple(row[6:]) != update:
                         to_update[update].append(row[0])
             to_cancel += [
-                row[0] for key, row in existing.items() if key[0] == item.id and key not in wanted and row[5] == "todo"
+                row[0] for key, row in existing.items() if key[0] == item.id and key not in wanted and row[1] == "todo"
             ]
         if to_create:
             Task.create(to_create)
         if to_cancel:
             Task.browse(to_cancel).write({"state": "cancelled", "active": False})
-        for (name, deadline, responsible_id, supervising_id), task_ids in to_update.items():
-            Task.browse(task_ids).write(
-                {
-                    "name": name,
-                    "deadline": deadline,
-                    "responsible_user_id": responsible_id or False,
-                    "supervising_unit_id": supervising_id or False,
-                    "state": "todo",
-                    "active": True,
-                }
-            )
+        for update, task_ids in to_update.items():
+            values = {column: value or False for column, value in zip(SYNCED_COLUMNS, update, strict=True)}
+            Task.browse(task_ids).write(dict(values, state="todo", active=True))

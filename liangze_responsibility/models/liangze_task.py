@@ -5,6 +5,13 @@ from odoo.exceptions import AccessError, UserError
 
 # States in which the owner may still work on the ledger.
 OPEN_STATES = ("todo", "in_progress", "returned")
+# The warning rule in SQL, for the daily set-based refresh (see _warning_level_on).
+WARNING_LEVEL_SQL = """CASE
+    WHEN state = 'accepted' THEN CASE WHEN accepted_on <= deadline THEN 'done_on_time' ELSE 'done_late' END
+    WHEN state = 'cancelled' OR deadline IS NULL THEN 'normal'
+    WHEN deadline < {today} THEN 'red'
+    WHEN state IN ('todo', 'in_progress', 'returned') AND yellow_date <= {today} THEN 'yellow'
+    ELSE 'normal' END"""
 # What the owner edits; sealed once submitted, accepted or cancelled.
 LEDGER_FIELDS = {"plan", "responsible_user_id", "progress_ids", "evidence_ids", "note"}
 
@@ -29,7 +36,31 @@ class LiangzeTask(models.Model):
     weight = fields.Float(related="item_id.weight")
     period_start = fields.Date(required=True)
     period_end = fields.Date(required=True)
-    deadline = fields.Date(required=True, tracking=True, index=True)
+    deadline = fields.Date(
+        required=True, tracking=True, index=True, help="The first workday on or after the rule's date."
+    )
+    deadline_original = fields.Date(
+        string="Deadline by Rule", readonly=True, help="The date the item's rule gives, before moving to a workday."
+    )
+    yellow_date = fields.Date(
+        string="Yellow Warning From", readonly=True, help="The item's yellow lead, in workdays before the deadline."
+    )
+    warning_level = fields.Selection(
+        [
+            ("normal", "Normal"),
+            ("yellow", "Yellow warning"),
+            ("red", "Red warning"),
+            ("done_on_time", "Done on time"),
+            ("done_late", "Done late"),
+        ],
+        compute="_compute_warning_level",
+        store=True,
+        index=True,
+        help="Refreshed every day, and at once when the state or the deadline changes.",
+    )
+    # What was sent, so reminders go out once per threshold however often the cron runs.
+    reminded_yellow = fields.Boolean(copy=False, readonly=True)
+    reminded_red = fields.Boolean(copy=False, readonly=True)
     owner_unit_id = fields.Many2one("liangze.unit", required=True, index=True)
     owner_user_id = fields.Many2one("res.users", string="Owner Person", index=True)
     responsible_user_id = fields.Many2one(
@@ -73,6 +104,7 @@ class LiangzeTask(models.Model):
     signoff_signature = fields.Image(string="Signature", readonly=True, copy=False, attachment=True)
     submitted_date = fields.Datetime(readonly=True, copy=False)
     accepted_date = fields.Datetime(readonly=True, copy=False)
+    accepted_on = fields.Date(readonly=True, copy=False, help="The day of acceptance, in the user's time zone.")
     return_reason = fields.Text(readonly=True, copy=False)
 
     _task_key_uniq = models.Constraint(
@@ -88,8 +120,91 @@ class LiangzeTask(models.Model):
         for task in self:
             task.evidence_count = counts.get(task, 0)
 
+    # -- warnings ---------------------------------------------------------------
+    @api.depends("state", "deadline", "yellow_date", "accepted_on")
+    def _compute_warning_level(self):
+        today = fields.Date.context_today(self)
+        for task in self:
+            task.warning_level = task._warning_level_on(today)
+
+    def _warning_level_on(self, today):
+        # Same rule as WARNING_LEVEL_SQL, which the daily refresh applies in one statement.
+        if self.state == "accepted":
+            return "done_on_time" if self.accepted_on and self.accepted_on <= self.deadline else "done_late"
+        if self.state == "cancelled" or not self.deadline:
+            return "normal"
+        if self.deadline < today:
+            return "red"
+        if self.state in OPEN_STATES and self.yellow_date and self.yellow_date <= today:
+            return "yellow"
+        return "normal"
+
+    @api.model
+    def _cron_refresh_warnings(self):
+        """Daily: refresh every task's warning level with one UPDATE, whatever
+        the number of tasks, then send the reminders not sent yet."""
+        self.flush_model()
+        today = fields.Date.context_today(self)
+        case = WARNING_LEVEL_SQL.format(today="%(today)s")
+        self.env.cr.execute(
+            f"UPDATE liangze_task SET warning_level = {case} WHERE warning_level IS DISTINCT FROM {case}",
+            {"today": today},
+        )
+        self.invalidate_model(["warning_level"])
+        self._send_reminders()
+
+    def _send_reminders(self):
+        """Threshold-based: every yellow or red task not reminded yet gets its
+        reminder, so a day the cron did not run is caught up on the next."""
+        Task = self.with_context(active_test=True)
+        yellow = Task.search([("warning_level", "=", "yellow"), ("reminded_yellow", "=", False)])
+        red = Task.search([("warning_level", "=", "red"), ("reminded_red", "=", False)])
+        for task in yellow:
+            task.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=task.deadline,
+                summary=self.env._("Due soon: submit the work ledger"),
+                user_id=(task.responsible_user_id or task.owner_unit_id.head_id or self.env.user).id,
+            )
+            task._notify_by_template(
+                "liangze_responsibility.mail_template_liangze_task_yellow", task.owner_unit_id.head_id
+            )
+        for task in red:
+            supervisors = task.supervising_unit_id.member_ids.filtered(
+                lambda u: u.has_group("liangze_responsibility.group_liangze_supervisor")
+            )
+            task._notify_by_template(
+                "liangze_responsibility.mail_template_liangze_task_red",
+                task.owner_unit_id.head_id | task.lead_leader_id | supervisors,
+            )
+        yellow.write({"reminded_yellow": True})
+        red.write({"reminded_red": True})
+
+    @api.model
+    def _cron_weekly_digest(self):
+        """Weekly: each unit head receives the yellow and red tasks of the
+        units they head and below, in one message."""
+        template = self.env.ref("liangze_responsibility.mail_template_liangze_weekly_digest")
+        warned = self.search([("warning_level", "in", ("yellow", "red"))])
+        heads = self.env["liangze.unit"].search([("head_id", "!=", False)]).head_id
+        for head in heads:
+            tasks = warned.filtered(lambda t, h=head: t.owner_unit_id in h.liangze_managed_unit_ids)
+            if tasks:
+                template.with_context(digest_tasks=tasks.sorted("deadline")).send_mail(head.id)
+
+    def _notify_by_template(self, template_xmlid, users):
+        """Post the template on the task to the users' inboxes (or e-mail, as each prefers)."""
+        self.ensure_one()
+        if users:
+            self.message_post_with_source(
+                template_xmlid, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment"
+            )
+
     # -- ledger locking ----------------------------------------------------------
     def write(self, vals):
+        if "deadline" in vals:
+            # A new deadline is a new threshold: remind again when it comes.
+            vals = dict(vals, reminded_yellow=False, reminded_red=False)
         if LEDGER_FIELDS & vals.keys():
             self._check_ledger_open()
             started = self.filtered(lambda t: t.state == "todo")
@@ -175,7 +290,13 @@ class LiangzeTask(models.Model):
 
     def action_accept(self):
         self._check_can_review()
-        self.sudo().write({"state": "accepted", "accepted_date": fields.Datetime.now()})
+        self.sudo().write(
+            {
+                "state": "accepted",
+                "accepted_date": fields.Datetime.now(),
+                "accepted_on": fields.Date.context_today(self),
+            }
+        )
         for task in self:
             task.message_post(body=self.env._("Accepted by %(user)s.", user=self.env.user.name))
         return True
@@ -202,7 +323,7 @@ class LiangzeTask(models.Model):
         for task in self:
             if task.state not in ("submitted", "accepted"):
                 raise UserError(self.env._("Only a submitted or accepted task can be reopened."))
-        self.sudo().write({"state": "in_progress", "accepted_date": False})
+        self.sudo().write({"state": "in_progress", "accepted_date": False, "accepted_on": False})
         for task in self:
             task.message_post(
                 body=self.env._("Reopened by %(user)s: %(reason)s", user=self.env.user.name, reason=reason)

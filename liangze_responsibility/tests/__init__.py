@@ -6,3 +6,4 @@ from . import test_task_ledger
 from . import test_reports
 from . import test_import
 from . import test_tour
+from . import test_warnings

@@ -60,7 +60,9 @@ class TestTaskGeneration(LiangzeCase):
         self.assertEqual(office_tasks.responsible_user_id, self.head)
         march = office_tasks.filtered(lambda t: t.period_start == date(2026, 3, 1))
         self.assertEqual(march.period_end, date(2026, 3, 31))
-        self.assertEqual(march.deadline, date(2026, 4, 5))
+        # 5 days after March is Sunday 5 April: the deadline moves to Monday.
+        self.assertEqual(march.deadline_original, date(2026, 4, 5))
+        self.assertEqual(march.deadline, date(2026, 4, 6))
         self.assertEqual(march.name, "2026年3月 · Monthly study · Office")
 
         # Publishing again is refused; the cron, run twice, creates nothing more.

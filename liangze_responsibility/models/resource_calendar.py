@@ -1,0 +1,141 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class ResourceCalendar(models.Model):
+    """Working days of a company calendar, with China's statutory holidays
+    (as global leaves) and adjusted workdays (调休, weekend days worked)."""
+
+    _inherit = "resource.calendar"
+
+    liangze_adjusted_workday_ids = fields.One2many(
+        "liangze.adjusted.workday", "calendar_id", string="Adjusted Workdays"
+    )
+
+    # -- loading the statutory calendar ------------------------------------------
+    @api.model
+    def _cron_liangze_load_holidays(self):
+        """Yearly: load this and next year for every company's calendar, as
+        soon as the package knows them; already loaded days are skipped."""
+        companies = self.env["res.company"].search([("resource_calendar_id", "!=", False)])
+        companies.resource_calendar_id.action_liangze_load_holidays()
+
+    def action_liangze_load_holidays(self):
+        year = fields.Date.context_today(self).year
+        for calendar in self:
+            calendar._liangze_load_chinese_year(year)
+            calendar._liangze_load_chinese_year(year + 1, missing_ok=True)
+        return True
+
+    def _liangze_load_chinese_year(self, year, missing_ok=False):
+        """Load one year from the chinese-calendar package. Idempotent: days
+        already loaded are skipped, so a crashed or repeated run is harmless."""
+        self.ensure_one()
+        try:
+            import chinese_calendar
+        except ImportError as error:
+            raise UserError(self.env._("The Python package chinese-calendar is not installed.")) from error
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        try:
+            holidays = chinese_calendar.get_holidays(start, end, include_weekends=False)
+            workdays = chinese_calendar.get_workdays(start, end, include_weekends=True)
+        except NotImplementedError as error:
+            if missing_ok:
+                return False
+            raise UserError(
+                self.env._("The chinese-calendar package does not know the holidays of %(year)s yet.", year=year)
+            ) from error
+        known = self._liangze_non_workdays(start, end)
+        tz = pytz.timezone(self.tz or "Asia/Shanghai")
+        leaves = []
+        for day in holidays:
+            if day in known:
+                continue
+            name = chinese_calendar.get_holiday_detail(day)[1] or self.env._("Statutory holiday")
+            begin = tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+            leaves.append(
+                {
+                    "name": self.env._("Statutory holiday: %(name)s", name=name),
+                    "calendar_id": self.id,
+                    "company_id": self.company_id.id or self.env.company.id,
+                    "date_from": begin,
+                    "date_to": begin + timedelta(hours=23, minutes=59, seconds=59),
+                    "time_type": "leave",
+                }
+            )
+        self.env["resource.calendar.leaves"].create(leaves)
+        existing = set(self.liangze_adjusted_workday_ids.mapped("date"))
+        self.env["liangze.adjusted.workday"].create(
+            [
+                {"calendar_id": self.id, "date": day, "name": self.env._("Adjusted workday")}
+                for day in workdays
+                if day.weekday() >= 5 and day not in existing
+            ]
+        )
+        return True
+
+    # -- working-day arithmetic -----------------------------------------------------
+    def _liangze_non_workdays(self, start, end):
+        """Set of dates between start and end (inclusive) that are not worked."""
+        self.ensure_one()
+        worked_weekdays = {int(a.dayofweek) for a in self.attendance_ids} or {0, 1, 2, 3, 4}
+        adjusted = set(
+            self.env["liangze.adjusted.workday"]
+            .search([("calendar_id", "=", self.id), ("date", ">=", start), ("date", "<=", end)])
+            .mapped("date")
+        )
+        tz = pytz.timezone(self.tz or "Asia/Shanghai")
+        off = set()
+        leaves = self.env["resource.calendar.leaves"].search(
+            [
+                ("calendar_id", "=", self.id),
+                ("resource_id", "=", False),
+                ("date_from", "<=", datetime.combine(end, time.max)),
+                ("date_to", ">=", datetime.combine(start, time.min) - timedelta(days=1)),
+            ]
+        )
+        for leave in leaves:
+            day = pytz.utc.localize(leave.date_from).astimezone(tz).date()
+            last = pytz.utc.localize(leave.date_to).astimezone(tz).date()
+            while day <= last:
+                off.add(day)
+                day += timedelta(days=1)
+        day = start
+        while day <= end:
+            if day.weekday() not in worked_weekdays:
+                off.add(day)
+            day += timedelta(days=1)
+        return {d for d in off if start <= d <= end and d not in adjusted}
+
+
+class WorkdayCalendar:
+    """Working-day arithmetic over one calendar, its non-workdays read once,
+    so generating thousands of deadlines costs a few queries. Without a
+    calendar, Monday to Friday are the workdays."""
+
+    def __init__(self, calendar, start, end):
+        self.calendar = calendar
+        self.off = calendar._liangze_non_workdays(start, end) if calendar else set()
+
+    def is_workday(self, day):
+        if not self.calendar:
+            return day.weekday() < 5
+        return day not in self.off
+
+    def next_workday(self, day):
+        while not self.is_workday(day):
+            day += timedelta(days=1)
+        return day
+
+    def subtract_workdays(self, day, count):
+        while count > 0:
+            day -= timedelta(days=1)
+            if self.is_workday(day):
+                count -= 1
+        return day
