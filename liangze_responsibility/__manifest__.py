@@ -25,6 +25,7 @@
         "views/liangze_list_views.xml",
         "views/liangze_task_views.xml",
         "views/resource_calendar_views.xml",
+        "views/liangze_cockpit_views.xml",
         "views/liangze_menus.xml",
     ],
     "demo": [

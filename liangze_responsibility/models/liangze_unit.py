@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 # Changing any of these fields changes who belongs to which scope, so the
 # record-rule cache and the users' scope fields must be refreshed.
@@ -158,6 +159,114 @@ class LiangzeUnit(models.Model):
         return self.filtered(lambda u: u.unit_type == "discipline_body").mapped(
             lambda u: u.supervised_unit_id or u.parent_id or u
         )
+
+    # -- cockpit figures (read for a period given in the context) --------------------
+    cockpit_task_count = fields.Integer(string="Tasks", compute="_compute_cockpit")
+    cockpit_done_count = fields.Integer(string="Done", compute="_compute_cockpit")
+    cockpit_done_rate = fields.Float(string="Completion Rate (%)", compute="_compute_cockpit", digits=(5, 1))
+    cockpit_on_time_rate = fields.Float(string="On-time Rate (%)", compute="_compute_cockpit", digits=(5, 1))
+    cockpit_yellow_count = fields.Integer(string="Yellow", compute="_compute_cockpit")
+    cockpit_red_count = fields.Integer(string="Red", compute="_compute_cockpit")
+    child_count = fields.Integer(compute="_compute_child_count")
+
+    def _compute_child_count(self):
+        counts = dict(self._read_group([("parent_id", "in", self.ids)], ["parent_id"], ["__count"]))
+        for unit in self:
+            unit.child_count = counts.get(unit, 0)
+
+    @api.depends_context("cockpit_date_from", "cockpit_date_to", "uid")
+    def _compute_cockpit(self):
+        figures = self._cockpit_figures()
+        for unit in self:
+            total, done, on_time, yellow, red = figures.get(unit.id, (0, 0, 0, 0, 0))
+            unit.cockpit_task_count = total
+            unit.cockpit_done_count = done
+            unit.cockpit_done_rate = 100.0 * done / total if total else 0.0
+            unit.cockpit_on_time_rate = 100.0 * on_time / done if done else 0.0
+            unit.cockpit_yellow_count = yellow
+            unit.cockpit_red_count = red
+
+    def _cockpit_period(self):
+        today = fields.Date.context_today(self)
+        date_from = self.env.context.get("cockpit_date_from") or f"{today.year}-01-01"
+        date_to = self.env.context.get("cockpit_date_to") or f"{today.year}-12-31"
+        return date_from, date_to
+
+    def _cockpit_figures(self):
+        """{unit id: (tasks, done, done on time, yellow, red)} over each unit's
+        whole subtree, for tasks due in the period and readable by the user:
+        one query whatever the number of units and tasks."""
+        if not self.ids:
+            return {}
+        date_from, date_to = self._cockpit_period()
+        Task = self.env["liangze.task"]
+        # The user's record rules on tasks, as SQL.
+        query = Task._search([("deadline", ">=", date_from), ("deadline", "<=", date_to)])
+        readable = query.select("liangze_task.id")
+        self.env["liangze.task"].flush_model(["owner_unit_id", "state", "warning_level", "deadline", "active"])
+        self.flush_model(["parent_path"])
+        self.env.cr.execute(
+            SQL(
+                """SELECT root.id,
+                          count(t.id),
+                          count(t.id) FILTER (WHERE t.state = 'accepted'),
+                          count(t.id) FILTER (WHERE t.warning_level = 'done_on_time'),
+                          count(t.id) FILTER (WHERE t.warning_level = 'yellow'),
+                          count(t.id) FILTER (WHERE t.warning_level = 'red')
+                     FROM liangze_unit root
+                     JOIN liangze_unit unit ON unit.parent_path LIKE root.parent_path || '%%'
+                     JOIN liangze_task t ON t.owner_unit_id = unit.id
+                    WHERE root.id = ANY(%s) AND t.id IN (%s)
+                 GROUP BY root.id""",
+                self.ids,
+                readable,
+            )
+        )
+        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _cockpit_roots(self):
+        """The top of the user's scope: units in scope whose parent is not."""
+        scope = self.env.user.liangze_scope_unit_ids
+        return scope.filtered(lambda u: u.parent_id not in scope)
+
+    def action_cockpit_children(self):
+        """Drill down: the sub-units of this unit, same period."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("liangze_responsibility.liangze_unit_action_cockpit")
+        action["domain"] = [("parent_id", "=", self.id)]
+        action["context"] = dict(self.env.context, create=False)
+        action["display_name"] = self.complete_name
+        return action
+
+    def action_cockpit_tasks(self):
+        """The tasks behind the figures: this subtree, the period, and the warning clicked."""
+        self.ensure_one()
+        date_from, date_to = self._cockpit_period()
+        action = self.env["ir.actions.act_window"]._for_xml_id("liangze_responsibility.liangze_task_action")
+        action["domain"] = [
+            ("owner_unit_id", "child_of", self.id),
+            ("deadline", ">=", date_from),
+            ("deadline", "<=", date_to),
+        ]
+        level = self.env.context.get("cockpit_level")
+        action["context"] = (
+            {"search_default_filter_red": 1}
+            if level == "red"
+            else ({"search_default_filter_yellow": 1} if level == "yellow" else {})
+        )
+        action["display_name"] = self.complete_name
+        return action
+
+    def action_scorecard_trend(self):
+        """Monthly trend of the subtree's tasks, by deadline month and warning level."""
+        action = self.action_cockpit_tasks()
+        action.update(
+            view_mode="graph,pivot,list",
+            views=[(False, "graph"), (False, "pivot"), (False, "list")],
+            context={"graph_groupbys": ["deadline:month", "warning_level"], "graph_stacked": True},
+        )
+        return action
 
     def action_open_members(self):
         self.ensure_one()

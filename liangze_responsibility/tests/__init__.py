@@ -7,3 +7,4 @@ from . import test_reports
 from . import test_import
 from . import test_tour
 from . import test_warnings
+from . import test_cockpit

@@ -5,6 +5,7 @@ from odoo.tests.common import TransactionCase
 
 MENUS = {
     "root": "liangze_responsibility.menu_liangze_root",
+    "cockpit": "liangze_responsibility.menu_liangze_cockpit",
     "org_chart": "liangze_responsibility.menu_liangze_unit_chart",
     "supervisory": "liangze_supervision.menu_liangze_supervisory",
     "discipline_bodies": "liangze_supervision.menu_liangze_discipline_body",
@@ -32,14 +33,15 @@ class TestMenusPerRole(TransactionCase):
         principal = {"root", "org_chart"}
         supervisory = {"supervisory", "discipline_bodies"}
         config = {"configuration", "units"}
+        cockpit = {"cockpit"}
         expected = {
             "base.group_user": set(),
             "liangze_responsibility.group_liangze_user": principal,
-            "liangze_responsibility.group_liangze_unit_head": principal,
-            "liangze_responsibility.group_liangze_leader": principal | supervisory,
-            "liangze_responsibility.group_liangze_supervisor": principal | supervisory,
-            "liangze_responsibility.group_liangze_supervision_head": principal | supervisory,
-            "liangze_responsibility.group_liangze_admin": principal | supervisory | config,
+            "liangze_responsibility.group_liangze_unit_head": principal | cockpit,
+            "liangze_responsibility.group_liangze_leader": principal | supervisory | cockpit,
+            "liangze_responsibility.group_liangze_supervisor": principal | supervisory | cockpit,
+            "liangze_responsibility.group_liangze_supervision_head": principal | supervisory | cockpit,
+            "liangze_responsibility.group_liangze_admin": principal | supervisory | config | cockpit,
         }
         for groups, menus in expected.items():
             with self.subTest(role=groups):

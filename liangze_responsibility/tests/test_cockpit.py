@@ -1,0 +1,115 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import LiangzeCase
+
+
+@tagged("post_install", "-at_install")
+class TestCockpit(LiangzeCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        rlist = cls.env["liangze.list"].create({"name": "2026", "year": 2026, "company_id": cls.company_a.id})
+        cls.env["liangze.list.item"].create(
+            {
+                "list_id": rlist.id,
+                "category_id": cls.env.ref("liangze_responsibility.liangze_category_support").id,
+                "name": "Monthly study",
+                "frequency": "monthly",
+                "owner_type": "department",
+                "owner_unit_ids": [(6, 0, (cls.office | cls.archive_room | cls.county_office).ids)],
+                "evidence_min": 0,
+            }
+        )
+        rlist.action_publish()
+        other_list = cls.env["liangze.list"].create({"name": "Other", "year": 2026, "company_id": cls.company_b.id})
+        cls.env["liangze.list.item"].create(
+            {
+                "list_id": other_list.id,
+                "category_id": cls.env.ref("liangze_responsibility.liangze_category_support").id,
+                "name": "Other study",
+                "frequency": "quarterly",
+                "owner_type": "party_branch",
+                "owner_unit_ids": [(6, 0, cls.other.ids)],
+                "evidence_min": 0,
+            }
+        )
+        other_list.action_publish()
+        tasks = rlist.task_ids.sorted("deadline")
+        with freeze_time("2026-03-01"):
+            january = tasks.filtered(lambda t: t.period_start.month == 1)
+            january._submit()
+            january.filtered(lambda t: t.owner_unit_id != cls.county_office).with_user(cls.supervisor).action_accept()
+            cls.env["liangze.task"]._cron_refresh_warnings()
+
+    def cockpit(self, user, date_from="2026-01-01", date_to="2026-12-31"):
+        wizard = self.env["liangze.cockpit"].with_user(user).create({"date_from": date_from, "date_to": date_to})
+        action = wizard.action_open()
+        units = self.env["liangze.unit"].with_user(user).with_context(action["context"]).search(action["domain"])
+        return units, action
+
+    def direct_count(self, user, unit, domain=()):
+        return (
+            self.env["liangze.task"]
+            .with_user(user)
+            .search_count(
+                [
+                    ("owner_unit_id", "child_of", unit.id),
+                    ("deadline", ">=", "2026-01-01"),
+                    ("deadline", "<=", "2026-12-31"),
+                    *domain,
+                ]
+            )
+        )
+
+    def test_leader_sees_own_scope_with_exact_figures(self):
+        units, action = self.cockpit(self.leader)
+        self.assertEqual(units, self.city)
+        city = units
+        self.assertEqual(city.cockpit_task_count, self.direct_count(self.leader, self.city))
+        # December's tasks are due in January 2027, outside the period.
+        self.assertEqual(city.cockpit_task_count, 33)
+        self.assertEqual(
+            city.cockpit_done_count, self.direct_count(self.leader, self.city, [("state", "=", "accepted")])
+        )
+        self.assertEqual(city.cockpit_done_count, 2)
+        self.assertEqual(
+            city.cockpit_red_count, self.direct_count(self.leader, self.city, [("warning_level", "=", "red")])
+        )
+        self.assertEqual(city.cockpit_red_count, 1, "on 1 March only January's county task, submitted, is unaccepted")
+        self.assertAlmostEqual(city.cockpit_done_rate, 100 * 2 / 33, places=1)
+        self.assertEqual(city.cockpit_on_time_rate, 0.0, "accepted after the deadline")
+
+        # Drill down level by level, then click through to the tasks.
+        children_action = city.action_cockpit_children()
+        children = (
+            self.env["liangze.unit"]
+            .with_user(self.leader)
+            .with_context(children_action["context"])
+            .search(children_action["domain"])
+        )
+        self.assertEqual(children, self.office | self.discipline | self.county)
+        office = children.filtered(lambda u: u == self.office)
+        self.assertEqual(office.cockpit_task_count, 22, "the office and its archive room")
+        tasks_action = office.with_context(cockpit_level="red").action_cockpit_tasks()
+        self.assertEqual(
+            self.env["liangze.task"].with_user(self.leader).search_count(tasks_action["domain"]),
+            office.cockpit_task_count,
+        )
+        self.assertEqual(tasks_action["context"], {"search_default_filter_red": 1})
+
+    def test_each_user_sees_only_their_scope(self):
+        self.assertEqual(self.cockpit(self.head)[0], self.office)
+        self.assertEqual(self.cockpit(self.head)[0].cockpit_task_count, 22)
+        self.assertEqual(self.cockpit(self.supervisor)[0], self.city)
+        outsider_units = self.cockpit(self.outsider)[0]
+        self.assertEqual(outsider_units, self.other)
+        self.assertEqual(outsider_units.cockpit_task_count, 3, "Q4 is due in 2027")
+        # The period narrows the figures.
+        units, _action = self.cockpit(self.leader, "2026-01-01", "2026-03-31")
+        self.assertEqual(
+            units.cockpit_task_count, self.direct_count(self.leader, self.city, [("deadline", "<=", "2026-03-31")])
+        )
