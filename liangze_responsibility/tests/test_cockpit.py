@@ -48,7 +48,7 @@ class TestCockpit(LiangzeCase):
     def cockpit(self, user, date_from="2026-01-01", date_to="2026-12-31"):
         wizard = self.env["liangze.cockpit"].with_user(user).create({"date_from": date_from, "date_to": date_to})
         action = wizard.action_open()
-        units = self.env["liangze.unit"].with_user(user).with_context(action["context"]).search(action["domain"])
+        units = self.env["liangze.unit"].with_user(user).with_context(**action["context"]).search(action["domain"])
         return units, action
 
     def direct_count(self, user, unit, domain=()):
@@ -88,7 +88,7 @@ class TestCockpit(LiangzeCase):
         children = (
             self.env["liangze.unit"]
             .with_user(self.leader)
-            .with_context(children_action["context"])
+            .with_context(**children_action["context"])
             .search(children_action["domain"])
         )
         self.assertEqual(children, self.office | self.discipline | self.county)
