@@ -29,7 +29,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TEST_ADDONS = REPO / "tests" / "addons"
 # Install order matters only for readability; Odoo resolves dependencies.
-ADDONS = ["liangze_responsibility", "liangze_supervision", "liangze_integration_tests"]
+ADDONS = [
+    "liangze_responsibility",
+    "liangze_supervision",
+    # The optional SMS bridge: installing it brings Odoo's sms app into the test database.
+    "liangze_responsibility_sms",
+    "liangze_integration_tests",
+]
 
 # Odoo's log format (odoo/netsvc.py): "%(asctime)s %(pid)s %(levelname)s %(dbname)s %(name)s: %(message)s"
 LOG_RE = re.compile(

@@ -159,7 +159,16 @@ class LiangzeTask(models.Model):
         Task = self.with_context(active_test=True)
         yellow = Task.search([("warning_level", "=", "yellow"), ("reminded_yellow", "=", False)])
         red = Task.search([("warning_level", "=", "red"), ("reminded_red", "=", False)])
-        for task in yellow:
+        # Everything happens in the cron's transaction: a crash rolls back the
+        # reminders with the flags, and the next run sends them again, once.
+        yellow._remind_yellow()
+        red._remind_red()
+        yellow.write({"reminded_yellow": True})
+        red.write({"reminded_red": True})
+
+    def _remind_yellow(self):
+        """An activity for the responsible user, a message to the unit head."""
+        for task in self:
             task.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=task.deadline,
@@ -169,7 +178,10 @@ class LiangzeTask(models.Model):
             task._notify_by_template(
                 "liangze_responsibility.mail_template_liangze_task_yellow", task.owner_unit_id.head_id
             )
-        for task in red:
+
+    def _remind_red(self):
+        """A message to the unit head, the lead leader and the supervising unit's supervisors."""
+        for task in self:
             supervisors = task.supervising_unit_id.member_ids.filtered(
                 lambda u: u.has_group("liangze_responsibility.group_liangze_supervisor")
             )
@@ -177,8 +189,6 @@ class LiangzeTask(models.Model):
                 "liangze_responsibility.mail_template_liangze_task_red",
                 task.owner_unit_id.head_id | task.lead_leader_id | supervisors,
             )
-        yellow.write({"reminded_yellow": True})
-        red.write({"reminded_red": True})
 
     @api.model
     def _cron_weekly_digest(self):
