@@ -143,6 +143,12 @@ class LiangzeTask(models.Model):
     def _cron_refresh_warnings(self):
         """Daily: refresh every task's warning level with one UPDATE, whatever
         the number of tasks, then send the reminders not sent yet."""
+        self._refresh_warning_levels()
+        self._send_reminders()
+
+    @api.model
+    def _refresh_warning_levels(self):
+        """One UPDATE of the rows whose level changed since the last run."""
         self.flush_model()
         today = fields.Date.context_today(self)
         case = WARNING_LEVEL_SQL.format(today="%(today)s")
@@ -151,7 +157,6 @@ class LiangzeTask(models.Model):
             {"today": today},
         )
         self.invalidate_model(["warning_level"])
-        self._send_reminders()
 
     def _send_reminders(self):
         """Threshold-based: every yellow or red task not reminded yet gets its

@@ -89,6 +89,26 @@ class LiangzeCase(TransactionCase):
         cls.discipline.member_ids = cls.supervisor
         cls.other.member_ids = cls.outsider
 
+    @classmethod
+    def _published_item(cls, units, name="Integrity talk", company=None, **values):
+        """A published 2026 list with one department item owned by ``units``."""
+        company = company or cls.company_a
+        rlist = cls.env["liangze.list"].create({"name": f"2026 {name}", "year": 2026, "company_id": company.id})
+        item = cls.env["liangze.list.item"].create(
+            {
+                "list_id": rlist.id,
+                "category_id": cls.env.ref("liangze_responsibility.liangze_category_prevention").id,
+                "name": name,
+                "frequency": "yearly",
+                "owner_type": "department",
+                "owner_unit_ids": [(6, 0, units.ids)],
+                "evidence_min": 1,
+                **values,
+            }
+        )
+        rlist.action_publish()
+        return item
+
     @contextmanager
     def assertRefused(self, exception, pattern):
         """Expect ``exception`` with a message matching ``pattern``, and roll

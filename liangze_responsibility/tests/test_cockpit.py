@@ -12,32 +12,17 @@ class TestCockpit(LiangzeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        rlist = cls.env["liangze.list"].create({"name": "2026", "year": 2026, "company_id": cls.company_a.id})
-        cls.env["liangze.list.item"].create(
-            {
-                "list_id": rlist.id,
-                "category_id": cls.env.ref("liangze_responsibility.liangze_category_support").id,
-                "name": "Monthly study",
-                "frequency": "monthly",
-                "owner_type": "department",
-                "owner_unit_ids": [(6, 0, (cls.office | cls.archive_room | cls.county_office).ids)],
-                "evidence_min": 0,
-            }
+        rlist = cls._published_item(
+            cls.office | cls.archive_room | cls.county_office, name="Monthly study", frequency="monthly", evidence_min=0
+        ).list_id
+        cls._published_item(
+            cls.other,
+            name="Other study",
+            company=cls.company_b,
+            frequency="quarterly",
+            evidence_min=0,
+            owner_type="party_branch",
         )
-        rlist.action_publish()
-        other_list = cls.env["liangze.list"].create({"name": "Other", "year": 2026, "company_id": cls.company_b.id})
-        cls.env["liangze.list.item"].create(
-            {
-                "list_id": other_list.id,
-                "category_id": cls.env.ref("liangze_responsibility.liangze_category_support").id,
-                "name": "Other study",
-                "frequency": "quarterly",
-                "owner_type": "party_branch",
-                "owner_unit_ids": [(6, 0, cls.other.ids)],
-                "evidence_min": 0,
-            }
-        )
-        other_list.action_publish()
         tasks = rlist.task_ids.sorted("deadline")
         with freeze_time("2026-03-01"):
             january = tasks.filtered(lambda t: t.period_start.month == 1)

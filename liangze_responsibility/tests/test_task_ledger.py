@@ -21,20 +21,9 @@ class TestTaskLedger(LiangzeCase):
         cls.finance = cls.env["liangze.unit"].create(
             {"name": "Finance", "code": "C-FIN", "parent_id": cls.city.id, "company_id": cls.company_a.id}
         )
-        rlist = cls.env["liangze.list"].create({"name": "2026", "year": 2026, "company_id": cls.company_a.id})
-        item = cls.env["liangze.list.item"].create(
-            {
-                "list_id": rlist.id,
-                "category_id": cls.env.ref("liangze_responsibility.liangze_category_prevention").id,
-                "name": "Integrity talk",
-                "frequency": "yearly",
-                "owner_type": "department",
-                "owner_unit_ids": [(6, 0, (cls.office | cls.archive_room | cls.finance | cls.county_office).ids)],
-                "supervising_unit_id": cls.discipline.id,
-                "evidence_min": 1,
-            }
+        item = cls._published_item(
+            cls.office | cls.archive_room | cls.finance | cls.county_office, supervising_unit_id=cls.discipline.id
         )
-        rlist.action_publish()
         tasks = item.task_ids
         cls.office_task = tasks.filtered(lambda t: t.owner_unit_id == cls.office)
         cls.room_task = tasks.filtered(lambda t: t.owner_unit_id == cls.archive_room)

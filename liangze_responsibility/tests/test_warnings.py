@@ -23,24 +23,16 @@ class TestWarnings(LiangzeCase):
         cls.calendar = cls.company_a.resource_calendar_id
         cls.calendar._liangze_load_chinese_year(2026)
         cls.lead = cls.leader
-        cls.rlist = cls.env["liangze.list"].create({"name": "2026", "year": 2026, "company_id": cls.company_a.id})
-        cls.item = cls.env["liangze.list.item"].create(
-            {
-                "list_id": cls.rlist.id,
-                "category_id": cls.env.ref("liangze_responsibility.liangze_category_prevention").id,
-                "name": "Quarterly risk review",
-                "frequency": "quarterly",
-                "deadline_rule": "after_end",
-                "deadline_days": 5,
-                "yellow_lead_days": 3,
-                "owner_type": "department",
-                "owner_unit_ids": [(6, 0, cls.office.ids)],
-                "lead_leader_id": cls.lead.id,
-                "supervising_unit_id": cls.discipline.id,
-                "evidence_min": 1,
-            }
+        cls.item = cls._published_item(
+            cls.office,
+            name="Quarterly risk review",
+            frequency="quarterly",
+            deadline_rule="after_end",
+            deadline_days=5,
+            yellow_lead_days=3,
+            lead_leader_id=cls.lead.id,
+            supervising_unit_id=cls.discipline.id,
         )
-        cls.rlist.action_publish()
         cls.task = cls.item.task_ids.filtered(lambda t: t.period_start == date(2026, 7, 1))
         cls.task.responsible_user_id = cls.member
 

@@ -13,21 +13,14 @@ from odoo.addons.liangze_responsibility.tests.common import LiangzeCase, untrans
 class TestSmsReminder(LiangzeCase):
     def test_yellow_reminder_by_sms_once(self):
         self.member.partner_id.phone = "+86 138 0000 0001"
-        rlist = self.env["liangze.list"].create({"name": "2026", "year": 2026, "company_id": self.company_a.id})
-        item = self.env["liangze.list.item"].create(
-            {
-                "list_id": rlist.id,
-                "category_id": self.env.ref("liangze_responsibility.liangze_category_support").id,
-                "name": "Yearly report",
-                "frequency": "yearly",
-                "deadline_rule": "fixed_day",
-                "deadline_day": 31,
-                "yellow_lead_days": 5,
-                "owner_type": "department",
-                "owner_unit_ids": [(6, 0, self.office.ids)],
-            }
+        item = self._published_item(
+            self.office,
+            name="Yearly report",
+            category_id=self.env.ref("liangze_responsibility.liangze_category_support").id,
+            deadline_rule="fixed_day",
+            deadline_day=31,
+            yellow_lead_days=5,
         )
-        rlist.action_publish()
         task = item.task_ids
         task.responsible_user_id = self.member
         self.assertEqual(task.deadline, date(2026, 12, 31))
