@@ -3,7 +3,7 @@
 import base64
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import LiangzeCase
 
@@ -170,3 +170,17 @@ class TestTaskLedger(LiangzeCase):
         )
         self._submit(task, self.member)
         self.assertEqual(task.state, "submitted")
+
+
+@tagged("post_install", "-at_install")
+class TestEvidenceDownload(HttpCase, TestTaskLedger):
+    """The web client's download URL respects the same rules as the ORM."""
+
+    def test_download_only_own_units_evidence(self):
+        url = f"/web/content/liangze.task.evidence/{self.finance_evidence.id}/file"
+        self.authenticate(self.member.login, self.member.login + "x" * (8 - len(self.member.login)))
+        self.assertNotEqual(self.url_open(url).status_code, 200)
+        self.authenticate(self.leader.login, self.leader.login + "x" * (8 - len(self.leader.login)))
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.content.startswith(b"%PDF"))

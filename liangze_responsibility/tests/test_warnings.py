@@ -126,3 +126,18 @@ class TestWarnings(LiangzeCase):
         self.assertTrue(self.env["mail.activity"].with_user(self.member).search([("res_id", "=", self.task.id)]))
         notified = self.env["mail.notification"].search([("res_partner_id", "=", self.head.partner_id.id)])
         self.assertIn(self.task.id, notified.mail_message_id.mapped("res_id"))
+
+    def test_weekly_digest_to_unit_heads(self):
+        self.refresh("2026-10-09")
+        other_head_tasks = self._published_item(self.county_office, name="County item").task_ids
+        self.assertTrue(other_head_tasks)
+        mails_before = self.env["mail.mail"].search([])
+        with freeze_time("2026-10-12"):
+            self.env["liangze.task"]._cron_weekly_digest()
+        digest = self.env["mail.mail"].search([]) - mails_before
+        head_mail = digest.filtered(
+            lambda m: self.head.partner_id in m.recipient_ids or self.head.email in (m.email_to or "")
+        )
+        self.assertEqual(len(head_mail), 1)
+        self.assertIn(self.task.name, head_mail.body_html)
+        self.assertNotIn("County item", head_mail.body_html, "only the units the head manages")
