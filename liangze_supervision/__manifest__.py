@@ -11,7 +11,10 @@
     "installable": True,
     "depends": ["liangze_responsibility"],
     "data": [
+        "security/liangze_supervision_security.xml",
+        "security/ir.model.access.csv",
         "views/liangze_unit_views.xml",
+        "views/liangze_review_views.xml",
         "views/liangze_menus.xml",
     ],
 }

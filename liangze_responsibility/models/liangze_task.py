@@ -295,15 +295,21 @@ class LiangzeTask(models.Model):
         for task in self:
             task.message_post(body=self.env._("Signed off and submitted by %(user)s.", user=self.env.user.name))
 
-    def _check_can_review(self):
+    def _check_can_review(self, states=("submitted",)):
+        """A supervisor decides on tasks of their scope, never of their own unit.
+        ``states``: what the task must be in (a back-check reviews accepted ones)."""
         if not self.env.user.has_group("liangze_responsibility.group_liangze_supervisor"):
             raise AccessError(self.env._("Only supervisors review tasks."))
-        scope = self.env.user.liangze_scope_unit_ids
+        scope, own_units = self.env.user.liangze_scope_unit_ids, self.env.user.liangze_unit_ids
         for task in self:
             if task.owner_unit_id not in scope:
                 raise AccessError(self.env._("%(task)s is outside your supervision scope.", task=task.name))
-            if task.state != "submitted":
-                raise UserError(self.env._("Only a submitted task can be accepted or returned."))
+            if task.owner_unit_id in own_units:
+                raise AccessError(
+                    self.env._("%(task)s belongs to your own unit: another supervisor reviews it.", task=task.name)
+                )
+            if task.state not in states:
+                raise UserError(self.env._("%(task)s cannot be reviewed in its current state.", task=task.name))
 
     def action_accept(self):
         self._check_can_review()

@@ -1,0 +1,3 @@
+from . import liangze_task_review
+from . import liangze_task
+from . import liangze_spot_check

@@ -1,0 +1,82 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.liangze_responsibility.tests.common import LiangzeCase
+
+PDF = base64.b64encode(b"%PDF-1.4 minutes")
+
+
+@tagged("post_install", "-at_install")
+class TestReview(LiangzeCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._load_chinese()
+        cls.item = cls._published_item(
+            cls.office | cls.archive_room | cls.county_office | cls.discipline,
+            frequency="monthly",
+            supervising_unit_id=cls.discipline.id,
+        )
+        cls.tasks = cls.item.task_ids
+        cls.office_task = cls.tasks.filtered(lambda t: t.owner_unit_id == cls.office).sorted("deadline")[0]
+
+    def _submit(self, task, user, name="Minutes"):
+        self.env["liangze.task.evidence"].with_user(user).create({"task_id": task.id, "name": name, "file": PDF})
+        task.with_user(user)._submit()
+
+    def test_full_loop_with_history(self):
+        task = self.office_task
+        self._submit(task, self.member)
+        self.env["liangze.task.reason"].with_user(self.supervisor).create(
+            {"task_ids": [(6, 0, task.ids)], "action": "return", "reason": "Add the sign-in sheet"}
+        ).action_confirm()
+        self.assertEqual(task.state, "returned")
+        self._submit(task, self.member, "Sign-in sheet")
+        task.with_user(self.supervisor).action_accept()
+        self.assertEqual(task.state, "accepted")
+        reviews = task.review_ids.sorted("id")
+        self.assertEqual(reviews.mapped("decision"), ["returned", "accepted"])
+        self.assertEqual(reviews.mapped("method"), ["online_review", "online_review"])
+        self.assertEqual(reviews[0].reason, "Add the sign-in sheet")
+        self.assertTrue(all(r.reviewer_id == self.supervisor for r in reviews))
+        history = " ".join(task.message_ids.mapped("body"))
+        self.assertIn("Add the sign-in sheet", history)
+        # The unit's people do not read the discipline body's review records.
+        with self.assertRaises(AccessError):
+            reviews.with_user(self.member).read(["decision"])
+
+    def test_supervisor_never_reviews_own_unit(self):
+        own = self.tasks.filtered(lambda t: t.owner_unit_id == self.discipline).sorted("deadline")[0]
+        self._submit(own, self.supervisor)
+        with self.assertRefused(AccessError, "本单位"):
+            own.with_user(self.supervisor).with_context(lang="zh_CN").action_accept()
+        self.assertEqual(own.state, "submitted")
+
+    def test_spot_check_is_random_and_reproducible(self):
+        accepted = self.tasks.filtered(lambda t: t.owner_unit_id != self.discipline)[:20]
+        for task in accepted:
+            self._submit(task, self.admin)
+        accepted.with_user(self.supervisor).action_accept()
+        Sample = self.env["liangze.spot.check"].with_user(self.supervisor)
+        first = Sample.create({"name": "Q1 check", "sample_size": 5, "seed": 20260401, "unit_id": self.city.id})
+        twin = Sample.create({"name": "Same draw", "sample_size": 5, "seed": 20260401, "unit_id": self.city.id})
+        other = Sample.create({"name": "Other seed", "sample_size": 5, "seed": 7, "unit_id": self.city.id})
+        (first | twin | other).action_draw()
+        self.assertEqual(first.candidate_count, 20)
+        self.assertEqual(len(first.review_ids), 5)
+        self.assertEqual(first.review_ids.task_id, twin.review_ids.task_id)
+        self.assertNotEqual(first.review_ids.task_id, other.review_ids.task_id)
+        self.assertEqual(set(first.review_ids.mapped("decision")), {"pending"})
+        self.assertEqual(set(first.review_ids.mapped("method")), {"spot_check"})
+
+        checked = first.review_ids[0].task_id
+        checked.with_user(self.supervisor).action_confirm_check()
+        self.assertEqual(first.review_ids.filtered(lambda r: r.task_id == checked).mapped("decision"), ["confirmed"])
+
+    def test_only_supervisors_draw_samples(self):
+        with self.assertRaises(AccessError):
+            self.env["liangze.spot.check"].with_user(self.member).create({"name": "Mine", "sample_size": 1})
