@@ -323,6 +323,10 @@ class LiangzeListItem(models.Model):
             to_cancel += [
                 row[0] for key, row in existing.items() if key[0] == item.id and key not in wanted and row[1] == "todo"
             ]
+        # Forget the items' and lists' cached task lists: Odoo would otherwise add
+        # every new task to them one by one, quadratic in the number of tasks.
+        items.invalidate_recordset(["task_ids"])
+        items.list_id.invalidate_recordset(["task_ids"])
         if to_create:
             Task.create(to_create)
         if to_cancel:
