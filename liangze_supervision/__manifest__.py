@@ -17,4 +17,7 @@
         "views/liangze_review_views.xml",
         "views/liangze_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["liangze_supervision/static/tests/tours/*.js"],
+    },
 }
