@@ -13,6 +13,25 @@ GROUP_SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
 GROUP_SUPERVISION_HEAD = "liangze_responsibility.group_liangze_supervision_head"
 
 
+def publish_item(env, units, name, company, **values):
+    """A published 2026 list with one yearly department item owned by ``units``."""
+    rlist = env["liangze.list"].create({"name": f"2026 {name}", "year": 2026, "company_id": company.id})
+    item = env["liangze.list.item"].create(
+        {
+            "list_id": rlist.id,
+            "category_id": env.ref("liangze_responsibility.liangze_category_prevention").id,
+            "name": name,
+            "frequency": "yearly",
+            "owner_type": "department",
+            "owner_unit_ids": [(6, 0, units.ids)],
+            "evidence_min": 1,
+            **values,
+        }
+    )
+    rlist.action_publish()
+    return item
+
+
 class LiangzeCase(TransactionCase):
     """A city bureau (company A) with a county bureau below it (company A1),
     an unrelated bureau (company B), and one user per role.
@@ -91,23 +110,7 @@ class LiangzeCase(TransactionCase):
 
     @classmethod
     def _published_item(cls, units, name="Integrity talk", company=None, **values):
-        """A published 2026 list with one department item owned by ``units``."""
-        company = company or cls.company_a
-        rlist = cls.env["liangze.list"].create({"name": f"2026 {name}", "year": 2026, "company_id": company.id})
-        item = cls.env["liangze.list.item"].create(
-            {
-                "list_id": rlist.id,
-                "category_id": cls.env.ref("liangze_responsibility.liangze_category_prevention").id,
-                "name": name,
-                "frequency": "yearly",
-                "owner_type": "department",
-                "owner_unit_ids": [(6, 0, units.ids)],
-                "evidence_min": 1,
-                **values,
-            }
-        )
-        rlist.action_publish()
-        return item
+        return publish_item(cls.env, units, name, company or cls.company_a, **values)
 
     @contextmanager
     def assertRefused(self, exception, pattern):

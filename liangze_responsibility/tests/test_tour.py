@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import HttpCase, tagged
 
+from .common import publish_item
+
 
 @tagged("post_install", "-at_install")
 class TestTaskTour(HttpCase):
@@ -12,19 +14,13 @@ class TestTaskTour(HttpCase):
         if not user:
             self.skipTest("demo data not loaded")
         office = self.env.ref("liangze_responsibility.liangze_unit_demo_county_office")
-        rlist = self.env["liangze.list"].create({"name": "Tour list", "year": 2026, "company_id": office.company_id.id})
-        item = self.env["liangze.list.item"].create(
-            {
-                "list_id": rlist.id,
-                "category_id": self.env.ref("liangze_responsibility.liangze_category_organisational_leadership").id,
-                "name": "Tour meeting",
-                "frequency": "yearly",
-                "owner_type": "department",
-                "owner_unit_ids": [(6, 0, office.ids)],
-                "evidence_min": 1,
-            }
+        item = publish_item(
+            self.env,
+            office,
+            "Tour meeting",
+            office.company_id,
+            category_id=self.env.ref("liangze_responsibility.liangze_category_organisational_leadership").id,
         )
-        rlist.action_publish()
         task = item.task_ids
         task.responsible_user_id = user
 

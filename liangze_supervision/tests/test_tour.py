@@ -4,6 +4,8 @@ import base64
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.liangze_responsibility.tests.common import publish_item
+
 
 @tagged("post_install", "-at_install")
 class TestReviewTour(HttpCase):
@@ -16,18 +18,7 @@ class TestReviewTour(HttpCase):
         office = self.env.ref("liangze_responsibility.liangze_unit_demo_county_office")
         tasks = self.env["liangze.task"]
         for name in ("Tour review A", "Tour review B"):
-            rlist = self.env["liangze.list"].create({"name": name, "year": 2026, "company_id": office.company_id.id})
-            item = self.env["liangze.list.item"].create(
-                {
-                    "list_id": rlist.id,
-                    "category_id": self.env.ref("liangze_responsibility.liangze_category_prevention").id,
-                    "name": name,
-                    "frequency": "yearly",
-                    "owner_type": "department",
-                    "owner_unit_ids": [(6, 0, office.ids)],
-                }
-            )
-            rlist.action_publish()
+            item = publish_item(self.env, office, name, office.company_id)
             self.env["liangze.task.evidence"].create(
                 {"task_id": item.task_ids.id, "name": "Minutes", "file": base64.b64encode(b"%PDF-1.4")}
             )
