@@ -224,9 +224,8 @@ class LiangzeTask(models.Model):
             vals = dict(vals, reminded_yellow=False, reminded_red=False)
         if LEDGER_FIELDS & vals.keys():
             self._check_ledger_open()
-            started = self.filtered(lambda t: t.state == "todo")
-            if started and "state" not in vals:
-                started.sudo().state = "in_progress"
+            if "state" not in vals:
+                self._mark_started()
         return super().write(vals)
 
     def _check_ledger_open(self):
