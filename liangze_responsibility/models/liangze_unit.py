@@ -220,12 +220,16 @@ class LiangzeUnit(models.Model):
             figures[2] += count if level == "done_on_time" else 0
             figures[3] += count if level == "yellow" else 0
             figures[4] += count if level == "red" else 0
+        return self._roll_up(per_unit, 5)
+
+    def _roll_up(self, per_unit, size):
+        """{unit id: figures} summed over each of these units' subtrees, along parent_path."""
         units = self.env["liangze.unit"].sudo().browse(per_unit).with_context(active_test=False)
         paths = dict(zip(units.ids, units.mapped("parent_path"), strict=True))
         result = {}
         for root in self:
             below = [figures for unit_id, figures in per_unit.items() if paths[unit_id].startswith(root.parent_path)]
-            result[root.id] = tuple(map(sum, zip(*below, strict=True))) if below else (0, 0, 0, 0, 0)
+            result[root.id] = tuple(map(sum, zip(*below, strict=True))) if below else (0,) * size
         return result
 
     @api.model

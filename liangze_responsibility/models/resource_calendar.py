@@ -133,6 +133,13 @@ class WorkdayCalendar:
             day += timedelta(days=1)
         return day
 
+    def add_workdays(self, day, count):
+        while count > 0:
+            day += timedelta(days=1)
+            if self.is_workday(day):
+                count -= 1
+        return day
+
     def subtract_workdays(self, day, count):
         while count > 0:
             day -= timedelta(days=1)

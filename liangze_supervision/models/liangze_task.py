@@ -1,6 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class LiangzeTask(models.Model):
@@ -46,3 +46,24 @@ class LiangzeTask(models.Model):
         for task in self:
             task.message_post(body=self.env._("Checked and found in order by %(user)s.", user=self.env.user.name))
         return True
+
+    # -- reminder letters --------------------------------------------------------------
+    reminder_letter_ids = fields.Many2many(
+        "liangze.reminder.letter",
+        "liangze_reminder_letter_task_rel",
+        "task_id",
+        "letter_id",
+        string="Reminder Letters",
+        readonly=True,
+    )
+
+    @api.model
+    def _cron_refresh_warnings(self):
+        """After the tasks' warnings: the rectification problems' warnings,
+        today's draft reminder letters for red tasks, and the escalation of
+        letters not acknowledged in time. Each step is idempotent."""
+        res = super()._cron_refresh_warnings()
+        self.env["liangze.rectification.problem"]._cron_refresh_warnings()
+        self.env["liangze.reminder.letter"]._cron_draft_from_red_tasks()
+        self.env["liangze.reminder.letter"]._cron_escalate()
+        return res

@@ -34,12 +34,24 @@ class LiangzeTaskReview(models.Model):
     submitted_date = fields.Datetime(string="Submitted On")
     decided_date = fields.Datetime(string="Decided On")
     turnaround_days = fields.Float(
-        compute="_compute_turnaround", store=True, digits=(16, 1), help="Days from submission to decision."
+        compute="_compute_turnaround",
+        store=True,
+        digits=(16, 1),
+        aggregator="avg",
+        help="Days from submission to decision.",
+    )
+    return_percent = fields.Float(
+        string="Return Rate (%)",
+        compute="_compute_turnaround",
+        store=True,
+        aggregator="avg",
+        help="100 for a review that returned the task, 0 otherwise: averaged, the share returned.",
     )
 
-    @api.depends("submitted_date", "decided_date")
+    @api.depends("submitted_date", "decided_date", "decision")
     def _compute_turnaround(self):
         for review in self:
+            review.return_percent = 100.0 if review.decision == "returned" else 0.0
             if review.submitted_date and review.decided_date:
                 review.turnaround_days = (review.decided_date - review.submitted_date).total_seconds() / 86400
             else:

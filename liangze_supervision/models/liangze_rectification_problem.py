@@ -1,0 +1,306 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import is_html_empty
+
+from odoo.addons.liangze_responsibility.models.resource_calendar import WorkdayCalendar
+
+from .liangze_supervision_document import SUPERVISOR, THREAD_FIELDS
+
+# Workdays before the due date from which an open problem shows yellow.
+YELLOW_LEAD_WORKDAYS = 3
+# The rule of _warning_level_on, in SQL for the daily set-based refresh.
+WARNING_LEVEL_SQL = """CASE
+    WHEN state = 'verified' THEN CASE WHEN verified_date <= due_date THEN 'done_on_time' ELSE 'done_late' END
+    WHEN due_date < {today} THEN 'red'
+    WHEN yellow_date <= {today} THEN 'yellow'
+    ELSE 'normal' END"""
+# What the addressed unit writes: how it rectifies, who does it, what it did.
+UNIT_FIELDS = {"measure", "owner_user_id", "feedback", "evidence_attachment_ids"}
+# What the discipline body found and demands; fixed once issued.
+FINDING_FIELDS = {"rectification_id", "description", "recommendation", "sequence"}
+
+
+class LiangzeRectificationProblem(models.Model):
+    """One numbered problem to rectify, with the unit's measure, owner and
+    feedback, and the discipline body's verification (销号)."""
+
+    _name = "liangze.rectification.problem"
+    _description = "Rectification Problem"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "rectification_id desc, sequence, id"
+    _rec_name = "description"
+    _mail_post_access = "read"
+
+    rectification_id = fields.Many2one("liangze.rectification", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    number = fields.Integer(string="No.", compute="_compute_number")
+    source = fields.Selection(related="rectification_id.source", store=True)
+    unit_id = fields.Many2one(related="rectification_id.unit_id", store=True, index=True)
+    issuer_unit_id = fields.Many2one(related="rectification_id.issuer_unit_id", store=True)
+    supervisor_id = fields.Many2one(related="rectification_id.author_id", string="Supervisor", store=True)
+    company_id = fields.Many2one(related="rectification_id.company_id", store=True, index=True)
+    description = fields.Text(string="Problem", required=True)
+    recommendation = fields.Text(help="What the discipline body recommends to put it right.")
+    measure = fields.Text(string="Rectification Measure")
+    owner_user_id = fields.Many2one("res.users", string="Owner", domain="[('share', '=', False)]", tracking=True)
+    due_date = fields.Date(required=True, tracking=True, index=True)
+    yellow_date = fields.Date(string="Yellow Warning From", compute="_compute_yellow_date", store=True)
+    feedback = fields.Html(string="Rectification Feedback")
+    evidence_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "liangze_rectification_problem_attachment_rel",
+        "problem_id",
+        "attachment_id",
+        string="Evidence",
+    )
+    feedback_date = fields.Date(string="Feedback On", readonly=True, copy=False)
+    state = fields.Selection(
+        [("open", "To Rectify"), ("feedback", "Feedback Submitted"), ("verified", "Verified")],
+        default="open",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    verified_date = fields.Date(string="Verified On", readonly=True, copy=False)
+    verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True, copy=False)
+    failure_reason = fields.Text(
+        string="Last Failed Verification", readonly=True, copy=False, help="Why the last feedback was not accepted."
+    )
+    failed_count = fields.Integer(string="Failed Verifications", readonly=True, copy=False)
+    warning_level = fields.Selection(
+        [
+            ("normal", "Normal"),
+            ("yellow", "Yellow warning"),
+            ("red", "Red warning"),
+            ("done_on_time", "Done on time"),
+            ("done_late", "Done late"),
+        ],
+        compute="_compute_warning_level",
+        store=True,
+        index=True,
+    )
+    reminded_yellow = fields.Boolean(readonly=True, copy=False)
+    reminded_red = fields.Boolean(readonly=True, copy=False)
+    on_time_percent = fields.Float(
+        string="Verified on Time (%)",
+        compute="_compute_on_time_percent",
+        store=True,
+        aggregator="avg",
+        help="100 for a problem verified by its due date, 0 otherwise: averaged, the share verified on time.",
+    )
+
+    def _compute_number(self):
+        for rectification in self.rectification_id:
+            for index, problem in enumerate(rectification.problem_ids.sorted(lambda p: (p.sequence, p.id)), 1):
+                problem.number = index
+        for problem in self.filtered(lambda p: not p.rectification_id):
+            problem.number = 0
+
+    @api.depends("due_date", "company_id")
+    def _compute_yellow_date(self):
+        for problem in self:
+            if not problem.due_date:
+                problem.yellow_date = False
+                continue
+            start = problem.due_date - timedelta(days=YELLOW_LEAD_WORKDAYS * 3 + 30)
+            calendar = WorkdayCalendar(problem.company_id.resource_calendar_id, start, problem.due_date)
+            problem.yellow_date = calendar.subtract_workdays(problem.due_date, YELLOW_LEAD_WORKDAYS)
+
+    @api.depends("state", "due_date", "yellow_date", "verified_date")
+    def _compute_warning_level(self):
+        today = fields.Date.context_today(self)
+        for problem in self:
+            problem.warning_level = problem._warning_level_on(today)
+
+    def _warning_level_on(self, today):
+        if self.state == "verified":
+            return "done_on_time" if self.verified_date and self.verified_date <= self.due_date else "done_late"
+        if self.due_date and self.due_date < today:
+            return "red"
+        if self.yellow_date and self.yellow_date <= today:
+            return "yellow"
+        return "normal"
+
+    @api.depends("state", "verified_date", "due_date")
+    def _compute_on_time_percent(self):
+        for problem in self:
+            on_time = problem.state == "verified" and problem.verified_date <= problem.due_date
+            problem.on_time_percent = 100.0 if on_time else 0.0
+
+    @api.constrains("due_date")
+    def _check_due_date(self):
+        for problem in self:
+            issued = problem.rectification_id.issue_date
+            if issued and problem.due_date < issued:
+                raise ValidationError(problem._due_before_message(issued))
+
+    def _due_before_message(self, day):
+        return self.env._(
+            "The due date of problem %(number)s (%(due)s) is before the issue date (%(issue)s).",
+            number=self.number,
+            due=self.due_date,
+            issue=day,
+        )
+
+    def _check_due_after(self, day):
+        for problem in self:
+            if problem.due_date < day:
+                raise UserError(problem._due_before_message(day))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        problems = super().create(vals_list)
+        if not self.env.su and any(p.rectification_id.state != "draft" for p in problems):
+            raise UserError(self.env._("Problems are added to a draft; what was issued stays as it was."))
+        return problems
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_write_allowed(vals)
+        if "due_date" in vals:
+            # A new due date is a new threshold: remind again when it comes.
+            vals = dict(vals, reminded_yellow=False, reminded_red=False)
+        return super().write(vals)
+
+    def _check_write_allowed(self, vals):
+        supervisor = self.env.user.has_group(SUPERVISOR)
+        if not supervisor and set(vals) - UNIT_FIELDS - THREAD_FIELDS:
+            raise AccessError(
+                self.env._("The addressed unit only fills in the rectification measure, the owner and the feedback.")
+            )
+        if FINDING_FIELDS & vals.keys() and any(p.rectification_id.state != "draft" for p in self):
+            raise UserError(self.env._("What was issued cannot be changed; only a draft can be edited."))
+        if UNIT_FIELDS & vals.keys() and any(p.state == "verified" for p in self):
+            raise UserError(self.env._("A verified problem cannot be changed."))
+        if {"feedback", "evidence_attachment_ids"} & vals.keys() and any(p.state != "open" for p in self):
+            raise UserError(self.env._("The feedback was submitted; it changes again only if verification fails."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(p.rectification_id.state != "draft" for p in self):
+            raise UserError(self.env._("Problems of an issued rectification are never deleted."))
+
+    def action_open_form(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    # -- workflow ---------------------------------------------------------------------
+    def action_submit_feedback(self):
+        """The unit reports what it did, with evidence, for verification."""
+        self.rectification_id._check_addressed_user()
+        for problem in self:
+            if problem.rectification_id.state != "rectifying":
+                raise UserError(self.env._("Submit the rectification plan before any feedback."))
+            if problem.state != "open":
+                raise UserError(self.env._("Problem %(number)s is not waiting for feedback.", number=problem.number))
+            if not problem.feedback or is_html_empty(problem.feedback) or not problem.evidence_attachment_ids:
+                raise UserError(
+                    self.env._(
+                        "Problem %(number)s needs the rectification feedback and at least one evidence attachment.",
+                        number=problem.number,
+                    )
+                )
+        self.sudo().write({"state": "feedback", "feedback_date": fields.Date.context_today(self)})
+        for problem in self:
+            problem.message_post(
+                body=self.env._("Rectification feedback submitted by %(user)s.", user=self.env.user.name),
+                partner_ids=problem.supervisor_id.partner_id.ids,
+            )
+        return True
+
+    def _check_can_verify(self):
+        self.rectification_id._check_supervisor()
+        for problem in self:
+            if problem.state != "feedback":
+                raise UserError(
+                    self.env._(
+                        "Problem %(number)s cannot be verified: the unit has not submitted its rectification feedback.",
+                        number=problem.number,
+                    )
+                )
+
+    def action_verify(self):
+        """Verified (销号): the rectification closes once every problem is."""
+        self._check_can_verify()
+        self.sudo().write(
+            {"state": "verified", "verified_date": fields.Date.context_today(self), "verified_by_id": self.env.uid}
+        )
+        for problem in self:
+            problem.message_post(body=self.env._("Verified by %(user)s.", user=self.env.user.name))
+        self.rectification_id._close_if_all_verified()
+        return True
+
+    def _fail_verification(self, reason):
+        """The feedback does not show the problem put right: back to the unit, with the reason."""
+        self._check_can_verify()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason the verification failed."))
+        for problem in self:
+            problem.sudo().write({"state": "open", "failure_reason": reason, "failed_count": problem.failed_count + 1})
+            problem.message_post(
+                body=self.env._("Verification failed: %(reason)s", reason=reason),
+                partner_ids=(problem.owner_user_id | problem.unit_id.head_id).partner_id.ids,
+            )
+        return True
+
+    def action_open_fail_wizard(self):
+        self._check_can_verify()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Verification Failed"),
+            "res_model": "liangze.problem.verification.failure",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_problem_ids": self.ids},
+        }
+
+    # -- warnings and reminders (daily) -------------------------------------------------
+    @api.model
+    def _cron_refresh_warnings(self):
+        """Refresh every problem's warning level in one UPDATE, then remind
+        once per threshold: a skipped day is caught up, a re-run sends nothing twice."""
+        self.flush_model()
+        case = WARNING_LEVEL_SQL.format(today="%(today)s")
+        self.env.cr.execute(
+            f"UPDATE liangze_rectification_problem SET warning_level = {case} "
+            f"WHERE warning_level IS DISTINCT FROM {case} RETURNING rectification_id",
+            {"today": fields.Date.context_today(self)},
+        )
+        changed = self.env["liangze.rectification"].browse({row[0] for row in self.env.cr.fetchall()})
+        self.invalidate_model(["warning_level"])
+        # The stored warning of each rectification follows its problems.
+        self.env.add_to_compute(changed._fields["warning_level"], changed)
+        issued = [("rectification_id.state", "in", ("issued", "rectifying"))]
+        yellow = self.search(issued + [("warning_level", "=", "yellow"), ("reminded_yellow", "=", False)])
+        red = self.search(issued + [("warning_level", "=", "red"), ("reminded_red", "=", False)])
+        for problem in yellow:
+            problem._remind("mail.mail_activity_data_todo", self.env._("Rectification due soon"))
+        for problem in red:
+            problem._remind("mail.mail_activity_data_warning", self.env._("Rectification overdue"), red=True)
+        yellow.write({"reminded_yellow": True})
+        red.write({"reminded_red": True})
+
+    def _remind(self, activity_type, summary, red=False):
+        self.ensure_one()
+        responsible = self.owner_user_id or self.unit_id.head_id
+        if responsible:
+            self.activity_schedule(activity_type, date_deadline=self.due_date, summary=summary, user_id=responsible.id)
+        partners = self.unit_id.head_id | (self.supervisor_id if red else self.env["res.users"])
+        self.message_post_with_source(
+            "liangze_supervision.mail_template_liangze_problem_overdue"
+            if red
+            else "liangze_supervision.mail_template_liangze_problem_due_soon",
+            partner_ids=partners.partner_id.ids,
+            subtype_xmlid="mail.mt_comment",
+        )

@@ -1,0 +1,197 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class LiangzeReminderLetter(models.Model):
+    """Supervision reminder letter (监督提醒函): the discipline body reminds a
+    unit of its tasks overdue (red). Drafted by the daily job, one per unit,
+    issuer and day, listing the red tasks not in a letter yet; issued by a
+    supervisor; the unit head acknowledges receipt (回执); without receipt
+    after the issuer's set workdays, the unit's leaders are told."""
+
+    _name = "liangze.reminder.letter"
+    _description = "Reminder Letter"
+    _inherit = ["liangze.supervision.document", "mail.thread", "mail.activity.mixin"]
+    _order = "letter_date desc, id desc"
+    _unit_writable_fields = frozenset({"receipt_note"})
+
+    name = fields.Char(string="Title", required=True, default=lambda self: self.env._("Supervision Reminder Letter"))
+    letter_date = fields.Date(
+        string="Drafted On", required=True, default=fields.Date.context_today, readonly=True, index=True
+    )
+    task_ids = fields.Many2many(
+        "liangze.task",
+        "liangze_reminder_letter_task_rel",
+        "letter_id",
+        "task_id",
+        string="Overdue Tasks",
+    )
+    task_count = fields.Integer(compute="_compute_task_count")
+    body = fields.Html(help="Printed above the list of overdue tasks.")
+    state = fields.Selection(
+        [("draft", "Draft"), ("issued", "Issued"), ("acknowledged", "Acknowledged"), ("cancelled", "Cancelled")],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    receipt_note = fields.Text(string="Receipt", help="The unit's reply: what it is doing about the overdue tasks.")
+    receipt_user_id = fields.Many2one("res.users", string="Acknowledged By", readonly=True, copy=False)
+    receipt_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
+    escalation_date = fields.Date(
+        string="Escalate On",
+        readonly=True,
+        copy=False,
+        help="Without receipt by this day, the unit's leaders are told.",
+    )
+    escalated = fields.Boolean(readonly=True, copy=False)
+
+    _unit_issuer_day_uniq = models.Constraint(
+        "UNIQUE(unit_id, issuer_unit_id, letter_date)",
+        "There is already a reminder letter for this unit and day.",
+    )
+
+    def _compute_task_count(self):
+        for letter in self:
+            letter.task_count = len(letter.task_ids)
+
+    def write(self, vals):
+        self._check_write_access(vals)
+        if "task_ids" in vals and any(letter.state != "draft" for letter in self):
+            raise UserError(self.env._("The tasks of an issued reminder letter cannot change."))
+        if "receipt_note" in vals and any(letter.state != "issued" for letter in self):
+            raise UserError(self.env._("The receipt is written once the letter is issued, and only once."))
+        return super().write(vals)
+
+    # -- drafting (daily) ---------------------------------------------------------------
+    @api.model
+    def _cron_draft_from_red_tasks(self):
+        """Put every red task not in a letter yet into today's draft for its
+        unit and supervising body; safe to run again the same day."""
+        today = fields.Date.context_today(self)
+        tasks = self.env["liangze.task"].search(
+            [
+                ("warning_level", "=", "red"),
+                ("supervising_unit_id", "!=", False),
+                ("reminder_letter_ids", "=", False),
+            ]
+        )
+        by_key = defaultdict(lambda: self.env["liangze.task"])
+        for task in tasks:
+            by_key[task.owner_unit_id, task.supervising_unit_id] |= task
+        if not by_key:
+            return self.browse()
+        # Today's letter already issued or cancelled: the new red tasks wait for tomorrow's.
+        existing = {
+            (letter.unit_id, letter.issuer_unit_id): letter for letter in self.search([("letter_date", "=", today)])
+        }
+        drafts = {key: letter for key, letter in existing.items() if letter.state == "draft"}
+        new_keys = [key for key in by_key if key not in existing]
+        created = self.create(
+            [
+                {
+                    "unit_id": unit.id,
+                    "issuer_unit_id": issuer.id,
+                    "company_id": unit.company_id.id,
+                    "letter_date": today,
+                    "author_id": False,
+                }
+                for unit, issuer in new_keys
+            ]
+        )
+        drafts.update(zip(new_keys, created, strict=True))
+        for key, key_tasks in by_key.items():
+            if key in drafts:
+                drafts[key].task_ids = [fields.Command.link(task.id) for task in key_tasks]
+        return self.browse([letter.id for letter in drafts.values()])
+
+    @api.model
+    def _cron_escalate(self):
+        """Tell the leaders of units that did not acknowledge in time; once per letter."""
+        due = self.search(
+            [
+                ("state", "=", "issued"),
+                ("escalated", "=", False),
+                ("escalation_date", "<=", fields.Date.context_today(self)),
+            ]
+        )
+        for letter in due:
+            letter.message_post_with_source(
+                "liangze_supervision.mail_template_liangze_reminder_letter_escalated",
+                partner_ids=letter._escalation_users().partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        due.write({"escalated": True})
+        return due
+
+    def _escalation_users(self):
+        """The lead leaders of the overdue tasks and the head of the unit above."""
+        self.ensure_one()
+        return (self.task_ids.lead_leader_id | self.unit_id.parent_id.head_id).filtered(lambda u: not u.share)
+
+    # -- workflow -------------------------------------------------------------------------
+    def action_issue(self):
+        self._check_supervisor()
+        today = fields.Date.context_today(self)
+        for letter in self:
+            if letter.state != "draft":
+                raise UserError(self.env._("Only a draft reminder letter can be issued."))
+            if not letter.task_ids:
+                raise UserError(self.env._("A reminder letter lists at least one overdue task."))
+            if not letter.unit_id.head_id:
+                raise UserError(self.env._("%(unit)s has no head to acknowledge the letter.", unit=letter.unit_id.name))
+        for letter in self:
+            letter.write(
+                {
+                    "state": "issued",
+                    "issue_date": today,
+                    "author_id": letter.author_id.id or self.env.uid,
+                    "escalation_date": letter._workdays_after(today, letter.issuer_unit_id.receipt_workdays),
+                }
+            )
+        self._assign_document_number()
+        for letter in self:
+            letter.message_post_with_source(
+                "liangze_supervision.mail_template_liangze_reminder_letter_issued",
+                partner_ids=letter._recipients().partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+            letter.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=letter.escalation_date,
+                summary=self.env._("Acknowledge the reminder letter"),
+                user_id=letter.unit_id.head_id.id,
+            )
+        return True
+
+    def action_acknowledge(self):
+        """The unit head's receipt (回执)."""
+        user = self.env.user
+        for letter in self:
+            if letter.unit_id not in user.liangze_managed_unit_ids:
+                raise UserError(
+                    self.env._("Only the head of %(unit)s acknowledges this letter.", unit=letter.unit_id.name)
+                )
+            if letter.state != "issued":
+                raise UserError(self.env._("Only an issued reminder letter can be acknowledged."))
+        self.sudo().write({"state": "acknowledged", "receipt_user_id": user.id, "receipt_date": fields.Datetime.now()})
+        for letter in self:
+            letter.activity_feedback(["mail.mail_activity_data_todo"])
+            letter.message_post(
+                body=self.env._("Receipt acknowledged by %(user)s.", user=user.name),
+                partner_ids=letter.author_id.partner_id.ids,
+            )
+        return True
+
+    def action_cancel(self):
+        """Drop a draft not worth sending; its tasks are not drafted again."""
+        self._check_supervisor()
+        if any(letter.state != "draft" for letter in self):
+            raise UserError(self.env._("Only a draft reminder letter can be cancelled."))
+        self.write({"state": "cancelled"})
+        return True

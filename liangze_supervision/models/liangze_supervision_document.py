@@ -1,0 +1,106 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.liangze_responsibility.models.resource_calendar import WorkdayCalendar
+
+SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
+# Written by mail.thread on any follower's behalf; not a change of the document.
+THREAD_FIELDS = {"message_main_attachment_id"}
+
+
+class LiangzeSupervisionDocument(models.AbstractModel):
+    """What supervision reports and letters share: the issuing discipline
+    body, the unit addressed, and an official document number (发文字号)
+    given when the document goes out, never to a draft."""
+
+    _name = "liangze.supervision.document"
+    _description = "Supervision Document"
+
+    # Fields the addressed unit may write (its plan, feedback or receipt); the
+    # rest belongs to the discipline body.
+    _unit_writable_fields = frozenset()
+
+    issuer_unit_id = fields.Many2one(
+        "liangze.unit",
+        string="Issued By",
+        required=True,
+        index=True,
+        domain="[('unit_type', '=', 'discipline_body')]",
+        default=lambda self: self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1],
+        tracking=True,
+    )
+    unit_id = fields.Many2one(
+        "liangze.unit", string="Addressed Unit", required=True, index=True, tracking=True, check_company=False
+    )
+    unit_head_id = fields.Many2one(related="unit_id.head_id", string="Unit Head")
+    author_id = fields.Many2one("res.users", string="Drafted By", default=lambda self: self.env.user, readonly=True)
+    document_number = fields.Char(readonly=True, copy=False, index=True, tracking=True)
+    issue_date = fields.Date(readonly=True, copy=False, tracking=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+
+    _document_number_uniq = models.Constraint(
+        "UNIQUE(issuer_unit_id, document_number)", "This document number was already given by this issuer."
+    )
+
+    @api.onchange("unit_id")
+    def _onchange_unit_id(self):
+        if self.unit_id:
+            self.company_id = self.unit_id.company_id
+
+    def _check_supervisor(self):
+        """Only supervisors of the issuing discipline body's scope act on its documents."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group(SUPERVISOR):
+            raise AccessError(self.env._("Only supervisors write supervision documents."))
+        self.check_access("write")
+
+    def _check_addressed_user(self):
+        """The addressed unit's members and heads (and the heads above it) act for the unit."""
+        user = self.env.user
+        for document in self:
+            if document.unit_id not in (user.liangze_unit_ids | user.liangze_managed_unit_ids):
+                raise AccessError(
+                    self.env._("Only the addressed unit %(unit)s acts on this document.", unit=document.unit_id.name)
+                )
+
+    def _assign_document_number(self):
+        """Number every document going out, in issue order: the issuer's
+        sequence is gapless and yearly, so numbers run 1, 2, 3 … each year."""
+        for document in self:
+            if not document.document_number:
+                sequence = document.issuer_unit_id._document_sequence()
+                document.document_number = sequence.next_by_id(sequence_date=document.issue_date)
+
+    def _workdays_after(self, day, count):
+        calendar = WorkdayCalendar(self.company_id.resource_calendar_id, day, day + timedelta(days=count * 3 + 30))
+        return calendar.add_workdays(day, count)
+
+    def _recipients(self):
+        """Head and members of the addressed unit."""
+        return (self.unit_id.head_id | self.unit_id.member_ids).filtered(lambda u: not u.share)
+
+    def _check_write_access(self, vals):
+        """Called first by each document's write: the access rights decide
+        before any workflow rule, and the addressed unit writes only its part."""
+        if self.env.su:
+            return
+        self.check_access("write")
+        if not self.env.user.has_group(SUPERVISOR):
+            forbidden = set(vals) - self._unit_writable_fields - THREAD_FIELDS
+            if forbidden:
+                raise AccessError(
+                    self.env._(
+                        "The addressed unit can only fill in its own part (%(fields)s).",
+                        fields=", ".join(self._fields[f].string for f in sorted(self._unit_writable_fields)),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(document.state != "draft" for document in self):
+            raise UserError(self.env._("Only a draft can be deleted; what went out stays on record."))

@@ -1,0 +1,152 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import is_html_empty
+
+# The report's content, written by the discipline body while it is a draft.
+CONTENT_FIELDS = {
+    "name",
+    "unit_id",
+    "issuer_unit_id",
+    "date_from",
+    "date_to",
+    "task_ids",
+    "implementation",
+    "problems_risks",
+    "opinion",
+    "evaluation",
+}
+
+
+class LiangzeSupervisionReport(models.Model):
+    """Supervision report (监督报告) on a unit for a period: how the principal
+    responsibility was carried out, problems and risks, the discipline body's
+    opinion and evaluation. Approved in tiers (supervision head, then the
+    leader; configurable), then published to the unit, which cannot read it before."""
+
+    _name = "liangze.supervision.report"
+    _description = "Supervision Report"
+    _inherit = ["liangze.supervision.document", "tier.validation", "mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    # Back to draft clears the approvals, so a revised report is approved afresh.
+    _cancel_state = "draft"
+    _tier_validation_manual_config = False
+
+    name = fields.Char(string="Title", required=True, default=lambda self: self.env._("Supervision Report"))
+    date_from = fields.Date(string="Period From")
+    date_to = fields.Date(string="Period To")
+    task_ids = fields.Many2many(
+        "liangze.task",
+        string="Tasks Reviewed",
+        domain="[('owner_unit_id', 'child_of', unit_id)]",
+    )
+    task_count = fields.Integer(compute="_compute_task_count")
+    implementation = fields.Html(string="Implementation")
+    problems_risks = fields.Html(string="Problems and Risks")
+    opinion = fields.Html(string="Supervision Opinion")
+    evaluation = fields.Selection(
+        [("good", "Good"), ("fairly_good", "Fairly good"), ("fair", "Fair"), ("poor", "Poor")],
+        tracking=True,
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved"), ("published", "Published")],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for report in self:
+            if report.date_from and report.date_to and report.date_from > report.date_to:
+                raise UserError(self.env._("The period of a supervision report must end after it starts."))
+
+    def _compute_task_count(self):
+        for report in self:
+            report.task_count = len(report.task_ids)
+
+    def write(self, vals):
+        self._check_write_access(vals)
+        if CONTENT_FIELDS & vals.keys() and not self.env.su:
+            if any(report.state != "draft" for report in self):
+                raise UserError(self.env._("A supervision report can only be edited while it is a draft."))
+        # Whoever writes, even as superuser: no approval, no publication.
+        if vals.get("state") == "published" and any(report.state != "approved" for report in self):
+            raise UserError(self.env._("Only an approved supervision report can be published."))
+        if vals.get("state") == "approved" and any(r.validation_status != "validated" for r in self):
+            raise UserError(self.env._("The supervision report has not been approved by every tier yet."))
+        return super().write(vals)
+
+    # -- workflow -------------------------------------------------------------------
+    def action_submit(self):
+        """Submit for approval: the tiers configured for supervision reports review it in order."""
+        self._check_supervisor()
+        for report in self:
+            if report.state != "draft":
+                raise UserError(self.env._("Only a draft supervision report can be submitted."))
+            missing = [
+                report._fields[f].string
+                for f in ("implementation", "opinion", "evaluation")
+                if not report[f] or (f != "evaluation" and is_html_empty(report[f]))
+            ]
+            if missing:
+                raise UserError(self.env._("Fill in before submitting: %(fields)s.", fields=", ".join(missing)))
+        self.write({"state": "submitted"})
+        for report in self:
+            if not report.need_validation:
+                raise UserError(
+                    self.env._(
+                        "No approval tier is configured for supervision reports: "
+                        "an administrator sets them up under Configuration."
+                    )
+                )
+            report.request_validation()
+        return True
+
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers)
+        # The last tier approved: the report is approved, ready to publish.
+        if self.validation_status == "validated" and self.state == "submitted":
+            # need_validation has no dependencies: drop the value cached before the reviews existed.
+            self.invalidate_recordset(["need_validation"])
+            self.sudo().write({"state": "approved"})
+            self.message_post(
+                body=self.env._("Approved by every tier; ready to publish."),
+                partner_ids=self.author_id.partner_id.ids,
+            )
+        return res
+
+    def action_draft(self):
+        """Back to draft, to revise after a rejection; the approvals start again."""
+        self._check_supervisor()
+        if any(report.state not in ("submitted", "approved") for report in self):
+            raise UserError(self.env._("Only a submitted or approved report goes back to draft."))
+        self.write({"state": "draft"})
+        return True
+
+    def action_publish(self):
+        """Publish to the unit: numbered, readable by the unit's head and users, who are notified."""
+        self._check_supervisor()
+        if any(report.state != "approved" for report in self):
+            raise UserError(self.env._("Only an approved supervision report can be published."))
+        self.write({"state": "published", "issue_date": fields.Date.context_today(self)})
+        self._assign_document_number()
+        for report in self:
+            report.message_post_with_source(
+                "liangze_supervision.mail_template_liangze_supervision_report_published",
+                partner_ids=report._recipients().partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_open_tasks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("liangze_responsibility.liangze_task_action")
+        action["domain"] = [("id", "in", self.task_ids.ids)]
+        return action

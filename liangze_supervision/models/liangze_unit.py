@@ -1,0 +1,112 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+
+class LiangzeUnit(models.Model):
+    """A discipline body issues documents under its own number series and
+    sets how long a unit has to acknowledge a reminder letter."""
+
+    _inherit = "liangze.unit"
+
+    document_prefix = fields.Char(
+        string="Document Number Prefix",
+        help="Printed before the year in the document numbers this discipline body issues, "
+        "for example X税纪建 gives X税纪建〔2026〕3号. Defaults to the unit's code or name.",
+    )
+    document_sequence_id = fields.Many2one("ir.sequence", readonly=True, copy=False)
+    receipt_workdays = fields.Integer(
+        string="Receipt Due (workdays)",
+        default=3,
+        help="Workdays the addressed unit has to acknowledge a reminder letter before its leaders are told.",
+    )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "document_prefix" in vals:
+            for unit in self.filtered("document_sequence_id"):
+                unit.document_sequence_id.sudo().prefix = unit._document_number_prefix()
+        return res
+
+    def _document_number_prefix(self):
+        return f"{self.document_prefix or self.code or self.name}〔%(range_year)s〕"
+
+    def _document_sequence(self):
+        """The issuer's yearly, gapless number series, created on first use."""
+        self.ensure_one()
+        unit = self.sudo()
+        if not unit.document_sequence_id:
+            unit.document_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Document numbers of %(unit)s", unit=unit.complete_name),
+                        "code": "liangze.document.number",
+                        "prefix": unit._document_number_prefix(),
+                        "suffix": "号",
+                        "padding": 1,
+                        "number_increment": 1,
+                        "implementation": "no_gap",
+                        "use_date_range": True,
+                        "company_id": unit.company_id.id,
+                    }
+                )
+            )
+        return unit.document_sequence_id
+
+    # -- supervision quality on the cockpit (same period and roll-up as the task figures) --
+    cockpit_turnaround_days = fields.Float(
+        string="Review Turnaround (days)", compute="_compute_cockpit_supervision", digits=(16, 1)
+    )
+    cockpit_return_rate = fields.Float(string="Return Rate (%)", compute="_compute_cockpit_supervision", digits=(5, 1))
+    cockpit_rectification_on_time_rate = fields.Float(
+        string="Rectifications Verified on Time (%)", compute="_compute_cockpit_supervision", digits=(5, 1)
+    )
+
+    @api.depends_context("cockpit_date_from", "cockpit_date_to", "uid")
+    def _compute_cockpit_supervision(self):
+        figures = self._cockpit_supervision_figures()
+        for unit in self:
+            reviews, turnaround, returned, verified, on_time = figures.get(unit.id, (0, 0, 0, 0, 0))
+            unit.cockpit_turnaround_days = turnaround / reviews if reviews else 0.0
+            unit.cockpit_return_rate = returned / reviews if reviews else 0.0
+            unit.cockpit_rectification_on_time_rate = on_time / verified if verified else 0.0
+
+    def _cockpit_supervision_figures(self):
+        """{unit id: (decisions, turnaround days, return percents, verified problems,
+        on-time percents)}: sums over the subtree, for decisions and verifications
+        made in the period that the user may read."""
+        if not self.ids:
+            return {}
+        date_from, date_to = self._cockpit_period()
+        per_unit = defaultdict(lambda: [0, 0.0, 0.0, 0, 0.0])
+        Review = self.env["liangze.task.review"]
+        if Review.has_access("read"):
+            for unit, count, turnaround, returned in Review._read_group(
+                [
+                    ("owner_unit_id", "child_of", self.ids),
+                    ("decision", "in", ("accepted", "returned")),
+                    ("decided_date", ">=", date_from),
+                    ("decided_date", "<=", f"{date_to} 23:59:59"),
+                ],
+                ["owner_unit_id"],
+                ["__count", "turnaround_days:sum", "return_percent:sum"],
+            ):
+                per_unit[unit.id][0:3] = [count, turnaround, returned]
+        Problem = self.env["liangze.rectification.problem"]
+        if Problem.has_access("read"):
+            for unit, count, on_time in Problem._read_group(
+                [
+                    ("unit_id", "child_of", self.ids),
+                    ("state", "=", "verified"),
+                    ("verified_date", ">=", date_from),
+                    ("verified_date", "<=", date_to),
+                ],
+                ["unit_id"],
+                ["__count", "on_time_percent:sum"],
+            ):
+                per_unit[unit.id][3:5] = [count, on_time]
+        return self._roll_up(per_unit, 5)

@@ -1,0 +1,50 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import SupervisionCase
+
+
+@tagged("post_install", "-at_install")
+class TestDocumentNumbers(SupervisionCase):
+    """〔year〕N号: consecutive per issuer and year, given when a document goes out."""
+
+    def _issue_letter(self, issuer=None):
+        letter = self._letter(1, due=date(2026, 12, 31))
+        if issuer:
+            letter.issuer_unit_id = issuer
+        letter.action_issue()
+        return letter.document_number
+
+    def test_numbers_are_consecutive_per_issuer_and_year(self):
+        self.discipline.document_prefix = "X税纪建"
+        county_body = self.env["liangze.unit"].create(
+            {
+                "name": "County Discipline Group",
+                "code": "Q-JJZ",
+                "unit_type": "discipline_body",
+                "parent_id": self.county.id,
+                "company_id": self.company_a1.id,
+                "member_ids": [(6, 0, self.supervisor.ids)],
+            }
+        )
+        with freeze_time("2026-05-06"):
+            first = self._issue_letter()
+            # Drafts of any kind in between take no number.
+            self._letter(2)
+            self.env["liangze.supervision.report"].with_user(self.supervisor).create(
+                {"name": "Draft report", "unit_id": self.office.id, "issuer_unit_id": self.discipline.id}
+            )
+            second = self._issue_letter()
+            county_first = self._issue_letter(county_body)
+            third = self._issue_letter()
+        self.assertEqual([first, second, third], ["X税纪建〔2026〕1号", "X税纪建〔2026〕2号", "X税纪建〔2026〕3号"])
+        self.assertEqual(county_first, "Q-JJZ〔2026〕1号")
+        with freeze_time("2027-01-04"):
+            letter = self._letter(1, due=date(2027, 2, 1))
+            letter.action_issue()
+        self.assertEqual(letter.document_number, "X税纪建〔2027〕1号", "a new year starts again at 1")

@@ -1,0 +1,112 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import SupervisionCase
+
+
+@tagged("post_install", "-at_install")
+class TestSupervisionReport(SupervisionCase):
+    """Supervision reports: approved by the supervision head, then a leader,
+    then published; the unit reads nothing before."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._load_chinese()
+
+    def _report(self):
+        return (
+            self.env["liangze.supervision.report"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "name": "Supervision report on the office, 2026",
+                    "unit_id": self.office.id,
+                    "issuer_unit_id": self.discipline.id,
+                    "implementation": "<p>Study sessions held on time</p>",
+                    "problems_risks": "<p>Minutes incomplete</p>",
+                    "opinion": "<p>Keep complete minutes</p>",
+                    "evaluation": "fairly_good",
+                }
+            )
+        )
+
+    def _readable_by(self, user, report):
+        return bool(self.env["liangze.supervision.report"].with_user(user).search([("id", "=", report.id)]))
+
+    def test_unit_reads_the_report_only_once_published(self):
+        report = self._report()
+        self.assertFalse(self._readable_by(self.head, report))
+        report.action_submit()
+        self.assertEqual(report.state, "submitted")
+        # In order: the leader's tier waits for the supervision head's.
+        self.assertFalse(report.with_user(self.leader).can_review)
+        self.assertTrue(report.with_user(self.supervision_head).can_review)
+        report.with_user(self.supervision_head).validate_tier()
+        self.assertEqual(report.state, "submitted")
+        self.assertTrue(report.with_user(self.leader).can_review)
+        report.with_user(self.leader).validate_tier()
+        self.assertEqual(report.state, "approved")
+        self.assertFalse(report.document_number, "no number before it goes out")
+        for user in (self.head, self.member):
+            self.assertFalse(self._readable_by(user, report))
+            with self.assertRaises(AccessError):
+                report.with_user(user).read(["opinion"])
+
+        report.action_publish()
+        self.assertEqual(report.state, "published")
+        self.assertEqual(report.document_number, f"C-JJZ〔{report.issue_date.year}〕1号")
+        for user in (self.head, self.member):
+            self.assertTrue(self._readable_by(user, report))
+            self.assertIn("Keep complete minutes", report.with_user(user).opinion)
+        notice = report.message_ids.filtered(lambda m: self.head.partner_id in m.partner_ids)
+        self.assertTrue(notice, "the unit head is notified of the publication")
+        # Not the county, not another bureau.
+        self.assertFalse(self._readable_by(self.outsider, report))
+
+    def test_unapproved_report_cannot_be_published_by_anyone(self):
+        report = self._report()
+        with self.assertRefused(UserError, "审批"):
+            report.with_context(lang="zh_CN").action_publish()
+        report.action_submit()
+        report.with_user(self.supervision_head).validate_tier()
+        # One tier of two: still not publishable, not even written as superuser.
+        for attempt in (report.action_publish, lambda: report.sudo().write({"state": "published"})):
+            with self.assertRefused(UserError, "approved"):
+                attempt()
+        with self.assertRefused(UserError, "approved"):
+            report.sudo().write({"state": "approved"})
+        self.assertEqual(report.state, "submitted")
+        self.assertFalse(report.document_number)
+
+    def test_rejected_report_goes_back_to_draft_and_is_approved_afresh(self):
+        report = self._report()
+        report.action_submit()
+        report.with_user(self.supervision_head).reject_tier()
+        self.assertEqual(report.validation_status, "rejected")
+        report.action_draft()
+        self.assertEqual((report.state, len(report.review_ids)), ("draft", 0))
+        report.opinion = "<p>Keep complete minutes, signed by the head</p>"
+        report.action_submit()
+        self.assertEqual(len(report.review_ids), 2)
+
+    def test_only_supervisors_write_reports(self):
+        with self.assertRaises(AccessError):
+            self.env["liangze.supervision.report"].with_user(self.head).create(
+                {"name": "Self-assessment", "unit_id": self.office.id, "issuer_unit_id": self.discipline.id}
+            )
+        report = self._report()
+        report.action_submit()
+        with self.assertRaises(AccessError):
+            report.with_user(self.leader).write({"evaluation": "good"})
+        with self.assertRefused(UserError, "draft"):
+            report.write({"evaluation": "good"})
+
+    def test_submitting_needs_content(self):
+        report = self._report()
+        report.write({"opinion": "<p><br></p>", "evaluation": False})
+        with self.assertRefused(UserError, "监督意见"):
+            report.with_context(lang="zh_CN").action_submit()
+        self.assertEqual(report.state, "draft")

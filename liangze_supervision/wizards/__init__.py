@@ -1,0 +1,1 @@
+from . import liangze_problem_verification_failure
