@@ -1,2 +1,3 @@
 from . import test_menus
 from . import test_demo
+from . import test_demo_documents

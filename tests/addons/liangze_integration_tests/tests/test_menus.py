@@ -11,6 +11,9 @@ MENUS = {
     "discipline_bodies": "liangze_supervision.menu_liangze_discipline_body",
     "configuration": "liangze_responsibility.menu_liangze_config",
     "units": "liangze_responsibility.menu_liangze_unit",
+    "received": "liangze_supervision.menu_liangze_received",
+    "supervision_reports": "liangze_supervision.menu_liangze_supervision_report",
+    "approval_tiers": "liangze_supervision.menu_liangze_tier_definition",
 }
 
 
@@ -30,9 +33,9 @@ class TestMenusPerRole(TransactionCase):
         return {key for key, xmlid in MENUS.items() if shown(xmlid)}
 
     def test_menus_per_role(self):
-        principal = {"root", "org_chart"}
-        supervisory = {"supervisory", "discipline_bodies"}
-        config = {"configuration", "units"}
+        principal = {"root", "org_chart", "received"}
+        supervisory = {"supervisory", "discipline_bodies", "supervision_reports"}
+        config = {"configuration", "units", "approval_tiers"}
         cockpit = {"cockpit"}
         expected = {
             "base.group_user": set(),
