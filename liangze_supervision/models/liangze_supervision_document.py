@@ -96,7 +96,9 @@ class LiangzeSupervisionDocument(models.AbstractModel):
                 raise AccessError(
                     self.env._(
                         "The addressed unit can only fill in its own part (%(fields)s).",
-                        fields=", ".join(self._fields[f].string for f in sorted(self._unit_writable_fields)),
+                        fields=", ".join(
+                            self._fields[f]._description_string(self.env) for f in sorted(self._unit_writable_fields)
+                        ),
                     )
                 )
 

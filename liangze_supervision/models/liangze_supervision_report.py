@@ -91,7 +91,7 @@ class LiangzeSupervisionReport(models.Model):
             if report.state != "draft":
                 raise UserError(self.env._("Only a draft supervision report can be submitted."))
             missing = [
-                report._fields[f].string
+                report._fields[f]._description_string(self.env)
                 for f in ("implementation", "opinion", "evaluation")
                 if not report[f] or (f != "evaluation" and is_html_empty(report[f]))
             ]

@@ -26,6 +26,8 @@ class TestRectification(SupervisionCase):
         letter.action_issue()
         self.assertEqual(letter.state, "issued")
         self.assertTrue(letter.document_number.startswith("C-JJZ〔"))
+        sent = letter.message_ids.filtered(lambda m: self.head.partner_id in m.partner_ids)
+        self.assertTrue(sent.attachment_ids, "the letter is sent to the unit with its print attached")
         self._plan_and_feedback(letter)
         self.assertEqual(letter.state, "rectifying")
         first, second, third = letter.problem_ids

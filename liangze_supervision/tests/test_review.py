@@ -80,3 +80,27 @@ class TestReview(LiangzeCase):
     def test_only_supervisors_draw_samples(self):
         with self.assertRaises(AccessError):
             self.env["liangze.spot.check"].with_user(self.member).create({"name": "Mine", "sample_size": 1})
+
+    def test_quality_figures_per_unit_on_the_cockpit(self):
+        """Return rate and turnaround of the office's reviews, as the leader sees them on the cockpit."""
+        first, second = self.tasks.filtered(lambda t: t.owner_unit_id == self.office).sorted("deadline")[:2]
+        for task in first | second:
+            self._submit(task, self.member)
+        first.with_user(self.supervisor)._return("Add the minutes")
+        second.with_user(self.supervisor).action_accept()
+        today = str(first.review_ids[:1].decided_date.date())
+        context = {"cockpit_date_from": today, "cockpit_date_to": today}
+        for unit in (self.office, self.city):
+            unit = unit.with_user(self.leader).with_context(**context)
+            self.assertEqual(unit.cockpit_return_rate, 50.0, unit.name)
+            self.assertGreaterEqual(unit.cockpit_turnaround_days, 0.0)
+        self.assertEqual(self.county_office.with_user(self.leader).with_context(**context).cockpit_return_rate, 0.0)
+        # Per supervisor: the same figures in the review pivot.
+        groups = (
+            self.env["liangze.task.review"]
+            .with_user(self.leader)
+            .formatted_read_group(
+                [("decision", "in", ("accepted", "returned"))], ["reviewer_id"], ["return_percent:avg", "__count"]
+            )
+        )
+        self.assertEqual([(g["return_percent:avg"], g["__count"]) for g in groups], [(50.0, 2)])
