@@ -67,7 +67,7 @@ class LiangzeRectificationProblem(models.Model):
         copy=False,
     )
     verified_date = fields.Date(string="Verified On", readonly=True, copy=False)
-    verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True, copy=False)
+    verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     failure_reason = fields.Text(
         string="Last Failed Verification", readonly=True, copy=False, help="Why the last feedback was not accepted."
     )

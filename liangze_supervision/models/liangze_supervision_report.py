@@ -45,7 +45,7 @@ class LiangzeSupervisionReport(models.Model):
         domain="[('owner_unit_id', 'child_of', unit_id)]",
     )
     task_count = fields.Integer(compute="_compute_task_count")
-    implementation = fields.Html(string="Implementation")
+    implementation = fields.Html()
     problems_risks = fields.Html(string="Problems and Risks")
     opinion = fields.Html(string="Supervision Opinion")
     evaluation = fields.Selection(
