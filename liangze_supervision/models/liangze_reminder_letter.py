@@ -5,6 +5,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.liangze_responsibility.models.liangze_task import OPEN_STATES
+
 
 class LiangzeReminderLetter(models.Model):
     """Supervision reminder letter (监督提醒函): the discipline body reminds a
@@ -16,6 +18,8 @@ class LiangzeReminderLetter(models.Model):
     _name = "liangze.reminder.letter"
     _description = "Reminder Letter"
     _inherit = ["liangze.supervision.document", "mail.thread", "mail.activity.mixin"]
+    # The unit and the leaders only read, but comment and ask in the chatter.
+    _mail_post_access = "read"
     _order = "letter_date desc, id desc"
     _unit_writable_fields = frozenset({"receipt_note"})
 
@@ -77,6 +81,8 @@ class LiangzeReminderLetter(models.Model):
         tasks = self.env["liangze.task"].search(
             [
                 ("warning_level", "=", "red"),
+                # A submitted task waits for the discipline body, not for the unit.
+                ("state", "in", OPEN_STATES),
                 ("supervising_unit_id", "!=", False),
                 ("reminder_letter_ids", "=", False),
             ]

@@ -1,6 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -75,6 +75,15 @@ class LiangzeSupervisionDocument(models.AbstractModel):
             if not document.document_number:
                 sequence = document.issuer_unit_id._document_sequence()
                 document.document_number = sequence.next_by_id(sequence_date=document.issue_date)
+
+    def _official_date(self, value):
+        """A date as official documents write it: in Chinese 2026年11月23日 (GB/T 9704),
+        whatever the date format of the language."""
+        if not value:
+            return ""
+        if isinstance(value, datetime):
+            value = fields.Datetime.context_timestamp(self, value).date()
+        return self.env._("%(month)s/%(day)s/%(year)s", year=value.year, month=value.month, day=value.day)
 
     def _workdays_after(self, day, count):
         calendar = WorkdayCalendar(self.company_id.resource_calendar_id, day, day + timedelta(days=count * 3 + 30))

@@ -28,6 +28,8 @@ class LiangzeSupervisionReport(models.Model):
     _name = "liangze.supervision.report"
     _description = "Supervision Report"
     _inherit = ["liangze.supervision.document", "tier.validation", "mail.thread", "mail.activity.mixin"]
+    # The unit and the leaders only read, but comment and ask in the chatter.
+    _mail_post_access = "read"
     _order = "id desc"
 
     _state_from = ["submitted"]
