@@ -24,17 +24,19 @@ class LiangzeSupervisionDocument(models.AbstractModel):
     # rest belongs to the discipline body.
     _unit_writable_fields = frozenset()
 
+    # Cascade only serves uninstall; in use, a unit with documents cannot be deleted.
     issuer_unit_id = fields.Many2one(
         "liangze.unit",
         string="Issued By",
         required=True,
         index=True,
+        ondelete="cascade",
         domain="[('unit_type', '=', 'discipline_body')]",
         default=lambda self: self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1],
         tracking=True,
     )
     unit_id = fields.Many2one(
-        "liangze.unit", string="Addressed Unit", required=True, index=True, tracking=True, check_company=False
+        "liangze.unit", string="Addressed Unit", required=True, index=True, tracking=True, ondelete="cascade"
     )
     unit_head_id = fields.Many2one(related="unit_id.head_id", string="Unit Head")
     author_id = fields.Many2one("res.users", string="Drafted By", default=lambda self: self.env.user, readonly=True)

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class LiangzeUnit(models.Model):
@@ -29,6 +30,13 @@ class LiangzeUnit(models.Model):
             for unit in self.filtered("document_sequence_id"):
                 unit.document_sequence_id.sudo().prefix = unit._document_number_prefix()
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_without_documents(self):
+        for model in ("liangze.supervision.report", "liangze.rectification", "liangze.reminder.letter"):
+            Document = self.env[model].sudo().with_context(active_test=False)
+            if Document.search_count(["|", ("unit_id", "in", self.ids), ("issuer_unit_id", "in", self.ids)], limit=1):
+                raise UserError(self.env._("A unit with supervision documents cannot be deleted; archive it instead."))
 
     def _document_number_prefix(self):
         return f"{self.document_prefix or self.code or self.name}〔%(range_year)s〕"

@@ -4,6 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import SupervisionCase
@@ -48,3 +49,9 @@ class TestDocumentNumbers(SupervisionCase):
             letter = self._letter(1, due=date(2027, 2, 1))
             letter.action_issue()
         self.assertEqual(letter.document_number, "X税纪建〔2027〕1号", "a new year starts again at 1")
+
+    def test_unit_with_documents_is_archived_not_deleted(self):
+        self._issue_letter()
+        with self.assertRefused(UserError, "archive"):
+            self.office.unlink()
+        self.assertTrue(self.office.exists())
