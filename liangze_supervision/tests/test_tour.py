@@ -36,3 +36,59 @@ class TestReviewTour(HttpCase):
         self.assertEqual(
             (first | second).review_ids.mapped("reviewer_id"), supervisor, "both decisions recorded as 赵敏's"
         )
+
+
+@tagged("post_install", "-at_install")
+class TestUnitTours(HttpCase):
+    """The demo unit head (王芳, 办公室) acknowledges a reminder letter and reads a published report."""
+
+    def setUp(self):
+        super().setUp()
+        self.head = self.env.ref("liangze_responsibility.res_users_demo_wangfang", raise_if_not_found=False)
+        if not self.head:
+            self.skipTest("demo data not loaded")
+        self.supervisor = self.env.ref("liangze_responsibility.res_users_demo_zhaomin")
+        self.office = self.env.ref("liangze_responsibility.liangze_unit_demo_county_office")
+        self.discipline = self.env.ref("liangze_responsibility.liangze_unit_demo_county_discipline")
+
+    def test_head_acknowledges_a_reminder_letter(self):
+        Letter = self.env["liangze.reminder.letter"]
+        # Only the tour's letter waits for the office's receipt.
+        Letter.search([("unit_id", "=", self.office.id), ("state", "=", "issued")]).sudo().write(
+            {"state": "acknowledged"}
+        )
+        letter = Letter.search([("unit_id", "=", self.office.id), ("state", "=", "draft")], limit=1)
+        if not letter:
+            item = publish_item(self.env, self.office, "Tour overdue", self.office.company_id)
+            item.task_ids.write({"supervising_unit_id": self.discipline.id})
+            self.env.cr.execute(
+                "UPDATE liangze_task SET warning_level = 'red' WHERE id IN %s", [tuple(item.task_ids.ids)]
+            )
+            self.env["liangze.task"].invalidate_model(["warning_level"])
+            letter = Letter._cron_draft_from_red_tasks().filtered(lambda draft: draft.unit_id == self.office)
+        letter.with_user(self.supervisor).action_issue()
+
+        self.start_tour(
+            "/odoo/action-liangze_supervision.liangze_reminder_letter_action", "liangze_receipt_tour", login="wangfang"
+        )
+        self.assertEqual(letter.state, "acknowledged")
+        self.assertEqual(letter.receipt_user_id, self.head)
+        self.assertEqual(letter.receipt_note, "已组织补报逾期台账")
+
+    def test_head_reads_the_published_report(self):
+        self.env["liangze.supervision.report"].create(
+            {
+                "name": "办公室演练监督报告",
+                "unit_id": self.office.id,
+                "issuer_unit_id": self.discipline.id,
+                "company_id": self.office.company_id.id,
+                "opinion": "<p>请规范会议记录。</p>",
+                "evaluation": "good",
+                "state": "published",
+            }
+        )
+        self.start_tour(
+            "/odoo/action-liangze_supervision.liangze_supervision_report_action",
+            "liangze_unit_reads_report_tour",
+            login="wangfang",
+        )
