@@ -39,6 +39,42 @@ class TestReviewTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
+class TestReportApprovalTour(HttpCase):
+    """A report of the demo supervisor approved in the browser by 陈刚 (supervision
+    head) then 张伟 (leader), and published by 赵敏."""
+
+    def test_report_approved_in_tiers_then_published(self):
+        supervisor = self.env.ref("liangze_responsibility.res_users_demo_zhaomin", raise_if_not_found=False)
+        if not supervisor:
+            self.skipTest("demo data not loaded")
+        office = self.env.ref("liangze_responsibility.liangze_unit_demo_county_office")
+        report = (
+            self.env["liangze.supervision.report"]
+            .with_user(supervisor)
+            .create(
+                {
+                    "name": "办公室演练审批报告",
+                    "unit_id": office.id,
+                    "issuer_unit_id": self.env.ref("liangze_responsibility.liangze_unit_demo_county_discipline").id,
+                    "company_id": office.company_id.id,
+                    "implementation": "<p>按期完成。</p>",
+                    "opinion": "<p>继续保持。</p>",
+                    "evaluation": "good",
+                }
+            )
+        )
+        report.action_submit()
+        action = "/odoo/action-liangze_supervision.liangze_supervision_report_action"
+        self.start_tour(action, "liangze_report_approve_tour", login="chengang")
+        self.assertEqual((report.state, report.validation_status), ("submitted", "pending"))
+        self.start_tour(action, "liangze_report_approve_tour", login="zhangwei")
+        self.assertEqual(report.state, "approved")
+        self.start_tour(action, "liangze_report_publish_tour", login="zhaomin")
+        self.assertEqual(report.state, "published")
+        self.assertRegex(report.document_number, r"〔\d{4}〕\d+号$")
+
+
+@tagged("post_install", "-at_install")
 class TestUnitTours(HttpCase):
     """The demo unit head (王芳, 办公室) acknowledges a reminder letter and reads a published report."""
 

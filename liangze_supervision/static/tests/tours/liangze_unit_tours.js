@@ -52,3 +52,40 @@ registry.category("web_tour.tours").add("liangze_unit_reads_report_tour", {
         },
     ],
 });
+
+// Approval of a supervision report: each approver validates their tier.
+registry.category("web_tour.tours").add("liangze_report_approve_tour", {
+    steps: () => [
+        {
+            content: "Open the report waiting for approval",
+            trigger: ".o_list_view .o_data_row td[name=name]:contains(演练审批报告)",
+            run: "click",
+        },
+        {
+            content: "Approve it",
+            trigger: ".o_form_view button[name=validate_tier]",
+            run: "click",
+        },
+        {
+            content: "Approved: nothing left to approve for this user",
+            trigger: ".o_form_view:not(:has(button[name=validate_tier]:visible))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("liangze_report_publish_tour", {
+    steps: () => [
+        {
+            trigger: ".o_list_view .o_data_row td[name=name]:contains(演练审批报告)",
+            run: "click",
+        },
+        {
+            content: "Publish the approved report to the unit",
+            trigger: ".o_form_view button[name=action_publish]",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains(已发布)",
+        },
+    ],
+});
