@@ -140,6 +140,17 @@ class LiangzeReminderLetter(models.Model):
         self.ensure_one()
         return (self.task_ids.lead_leader_id | self.unit_id.parent_id.head_id).filtered(lambda u: not u.share)
 
+    def _receipt_head(self):
+        """Who acknowledges: the unit's head, or for a unit without one the nearest head above."""
+        self.ensure_one()
+        unit = self.unit_id
+        while unit and not unit.head_id:
+            unit = unit.parent_id
+        return unit.head_id
+
+    def _recipients(self):
+        return super()._recipients() | self._receipt_head()
+
     # -- workflow -------------------------------------------------------------------------
     def action_issue(self):
         self._check_supervisor()
@@ -149,8 +160,13 @@ class LiangzeReminderLetter(models.Model):
                 raise UserError(self.env._("Only a draft reminder letter can be issued."))
             if not letter.task_ids:
                 raise UserError(self.env._("A reminder letter lists at least one overdue task."))
-            if not letter.unit_id.head_id:
-                raise UserError(self.env._("%(unit)s has no head to acknowledge the letter.", unit=letter.unit_id.name))
+            if not letter._receipt_head():
+                raise UserError(
+                    self.env._(
+                        "Neither %(unit)s nor any unit above it has a head to acknowledge the letter.",
+                        unit=letter.unit_id.name,
+                    )
+                )
         for letter in self:
             letter.write(
                 {
@@ -171,7 +187,7 @@ class LiangzeReminderLetter(models.Model):
                 "mail.mail_activity_data_todo",
                 date_deadline=letter.escalation_date,
                 summary=self.env._("Acknowledge the reminder letter"),
-                user_id=letter.unit_id.head_id.id,
+                user_id=letter._receipt_head().id,
             )
         return True
 

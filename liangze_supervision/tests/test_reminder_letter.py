@@ -74,10 +74,13 @@ class TestReminderLetter(SupervisionCase):
             letters = self._letters()
             office_letter = letters.filtered(lambda letter: letter.unit_id == self.office)
             archive_letter = letters - office_letter
-            # The archive room has no head of its own: nobody could acknowledge.
+            # The archive room has no head of its own: the office head above acknowledges,
+            # and without any head up the tree nobody could.
+            self.office.head_id = False
             with self.assertRefused(UserError, "负责人"):
                 archive_letter.with_user(self.supervisor).with_context(lang="zh_CN").action_issue()
-            archive_letter.unit_id.head_id = self.head
+            self.office.head_id = self.head
+            self.assertEqual(archive_letter._receipt_head(), self.head)
             with self.assertRaises(AccessError):
                 letters.with_user(self.head).action_issue()
             letters.with_user(self.supervisor).action_issue()
