@@ -1,6 +1,8 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.fields import Domain
 
 
 class LiangzeTask(models.Model):
@@ -10,6 +12,49 @@ class LiangzeTask(models.Model):
     _inherit = "liangze.task"
 
     review_ids = fields.One2many("liangze.task.review", "task_id", string="Reviews")
+    review_recused = fields.Boolean(
+        string="Of My Unit",
+        compute="_compute_review_recused",
+        search="_search_review_recused",
+        help="A task of the supervisor's own unit: another supervisor reviews it.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_review_recused(self):
+        own = self.env.user.liangze_unit_ids
+        for task in self:
+            task.review_recused = task.owner_unit_id in own
+
+    def _search_review_recused(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        own = Domain("owner_unit_id", "in", self.env.user.liangze_unit_ids.ids)
+        # Odoo hands boolean conditions over as ``in``/``not in`` a set of booleans.
+        wanted = {bool(v) for v in value}
+        if operator == "not in":
+            wanted = {True, False} - wanted
+        if wanted == {True, False}:
+            return Domain.TRUE
+        return own if True in wanted else ~own
+
+    def action_new_recommendation_letter(self):
+        """A problem found in this task's ledger: draft a recommendation letter to its unit."""
+        self.ensure_one()
+        if not self.env.user.has_group("liangze_responsibility.group_liangze_supervisor"):
+            raise AccessError(self.env._("Only supervisors write supervision documents."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Recommendation Letter"),
+            "res_model": "liangze.rectification",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {
+                "default_source": "recommendation_letter",
+                "default_unit_id": self.owner_unit_id.id,
+                "default_company_id": self.company_id.id,
+                "default_name": self.env._("Recommendation letter on %(task)s", task=self.name),
+            },
+        }
 
     def _record_reviews(self, decision, reason=False):
         method = self.env.context.get("liangze_review_method", "online_review")

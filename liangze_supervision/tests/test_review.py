@@ -4,6 +4,7 @@ import base64
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.liangze_responsibility.tests.common import LiangzeCase
 
@@ -55,6 +56,27 @@ class TestReview(LiangzeCase):
         with self.assertRefused(AccessError, "本单位"):
             own.with_user(self.supervisor).with_context(lang="zh_CN").action_accept()
         self.assertEqual(own.state, "submitted")
+        # The review queue leaves it out; another unit's submitted task is in it.
+        self._submit(self.office_task, self.member)
+        action = self.env.ref("liangze_supervision.liangze_task_action_review_queue")
+        queue = self.env["liangze.task"].with_user(self.supervisor).search(safe_eval(action.domain))
+        self.assertIn(self.office_task, queue)
+        self.assertNotIn(own, queue)
+
+    def test_problem_found_in_a_ledger_opens_a_recommendation_letter(self):
+        self._submit(self.office_task, self.member)
+        self.office_task.with_user(self.supervisor).action_accept()
+        action = self.office_task.with_user(self.supervisor).action_new_recommendation_letter()
+        letter = (
+            self.env["liangze.rectification"]
+            .with_user(self.supervisor)
+            .with_context(**action["context"])
+            .create({"problem_ids": [(0, 0, {"description": "Minutes not signed", "due_date": "2099-01-31"})]})
+        )
+        self.assertEqual((letter.unit_id, letter.issuer_unit_id), (self.office, self.discipline))
+        self.assertIn(self.office_task.name, letter.name)
+        with self.assertRaises(AccessError):
+            self.office_task.with_user(self.head).action_new_recommendation_letter()
 
     def test_spot_check_is_random_and_reproducible(self):
         accepted = self.tasks.filtered(lambda t: t.owner_unit_id != self.discipline)[:20]
