@@ -1,8 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
-
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.liangze_responsibility.models.liangze_task import OPEN_STATES
@@ -78,43 +76,43 @@ class LiangzeReminderLetter(models.Model):
         """Put every red task not in a letter yet into today's draft for its
         unit and supervising body; safe to run again the same day."""
         today = fields.Date.context_today(self)
-        tasks = self.env["liangze.task"].search(
+        # One grouped query, however many red tasks: their ids per unit and supervising body.
+        groups = self.env["liangze.task"]._read_group(
             [
                 ("warning_level", "=", "red"),
                 # A submitted task waits for the discipline body, not for the unit.
                 ("state", "in", OPEN_STATES),
                 ("supervising_unit_id", "!=", False),
                 ("reminder_letter_ids", "=", False),
-            ]
+            ],
+            ["owner_unit_id", "supervising_unit_id"],
+            ["id:array_agg"],
         )
-        by_key = defaultdict(lambda: self.env["liangze.task"])
-        for task in tasks:
-            by_key[task.owner_unit_id, task.supervising_unit_id] |= task
-        if not by_key:
+        if not groups:
             return self.browse()
         # Today's letter already issued or cancelled: the new red tasks wait for tomorrow's.
         existing = {
             (letter.unit_id, letter.issuer_unit_id): letter for letter in self.search([("letter_date", "=", today)])
         }
-        drafts = {key: letter for key, letter in existing.items() if letter.state == "draft"}
-        new_keys = [key for key in by_key if key not in existing]
-        created = self.create(
-            [
-                {
-                    "unit_id": unit.id,
-                    "issuer_unit_id": issuer.id,
-                    "company_id": unit.company_id.id,
-                    "letter_date": today,
-                    "author_id": False,
-                }
-                for unit, issuer in new_keys
-            ]
-        )
-        drafts.update(zip(new_keys, created, strict=True))
-        for key, key_tasks in by_key.items():
-            if key in drafts:
-                drafts[key].task_ids = [fields.Command.link(task.id) for task in key_tasks]
-        return self.browse([letter.id for letter in drafts.values()])
+        drafts = self.browse()
+        new_letters = []
+        for unit, issuer, task_ids in groups:
+            letter = existing.get((unit, issuer))
+            if letter is None:
+                new_letters.append(
+                    {
+                        "unit_id": unit.id,
+                        "issuer_unit_id": issuer.id,
+                        "company_id": unit.company_id.id,
+                        "letter_date": today,
+                        "author_id": False,
+                        "task_ids": [Command.set(sorted(task_ids))],
+                    }
+                )
+            elif letter.state == "draft":
+                letter.task_ids = [Command.link(task_id) for task_id in task_ids]
+                drafts |= letter
+        return drafts | self.create(new_letters)
 
     @api.model
     def _cron_escalate(self):
