@@ -28,7 +28,7 @@ def log(msg):
     print(msg, flush=True)
 
 
-def db_has_module(db):
+def db_has_module(db, module=MODULE):
     """True if database `db` exists and has the addon installed."""
     with odoo_suite.pg_cursor("postgres") as cr:
         cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
@@ -38,29 +38,29 @@ def db_has_module(db):
         cr.execute("SELECT to_regclass('ir_module_module') IS NOT NULL")
         if not cr.fetchone()[0]:
             return False
-        cr.execute("SELECT 1 FROM ir_module_module WHERE name = %s AND state = 'installed'", [MODULE])
+        cr.execute("SELECT 1 FROM ir_module_module WHERE name = %s AND state = 'installed'", [module])
         return bool(cr.fetchone())
 
 
-def prepare_db(db, keep):
+def prepare_db(db, keep, module=MODULE):
     """Install the addon (no demo data) on `db`; reuse it as is when --keep finds it ready.
 
     Returns the addons path, which the in-process Odoo needs as well.
     """
     odoo_suite.ensure_postgres()
     path = odoo_suite.addons_path(with_tests=False)
-    if keep and db_has_module(db):
+    if keep and db_has_module(db, module):
         log(f"reusing database {db}")
         return path
     odoo_suite.drop_db(db)  # a leftover of an interrupted run: start clean
-    log(f"installing {MODULE} on {db} ...")
+    log(f"installing {module} on {db} ...")
     started = time.perf_counter()
     # A separate process, so the benchmark's own process starts from a fresh registry.
     cmd = odoo_suite.odoo_cmd() + [
-        "-d", db, "-i", MODULE, "--stop-after-init", "--without-demo", "--log-level=warn", f"--addons-path={path}",
+        "-d", db, "-i", module, "--stop-after-init", "--without-demo", "--log-level=warn", f"--addons-path={path}",
     ]  # fmt: skip
     if subprocess.run(cmd, check=False).returncode:
-        sys.exit(f"installing {MODULE} on {db} failed")
+        sys.exit(f"installing {module} on {db} failed")
     log(f"installed in {time.perf_counter() - started:.0f} s")
     return path
 

@@ -12,6 +12,14 @@ WARNING_LEVEL_SQL = """CASE
     WHEN deadline < {today} THEN 'red'
     WHEN state IN ('todo', 'in_progress', 'returned') AND yellow_date <= {today} THEN 'yellow'
     ELSE 'normal' END"""
+# Deadline colours, shared by everything that has a deadline (tasks, rectification).
+WARNING_LEVELS = [
+    ("normal", "Normal"),
+    ("yellow", "Yellow warning"),
+    ("red", "Red warning"),
+    ("done_on_time", "Done on time"),
+    ("done_late", "Done late"),
+]
 # What the owner edits; sealed once submitted, accepted or cancelled.
 LEDGER_FIELDS = {"plan", "responsible_user_id", "progress_ids", "evidence_ids", "note"}
 
@@ -48,13 +56,7 @@ class LiangzeTask(models.Model):
         string="Yellow Warning From", readonly=True, help="The item's yellow lead, in workdays before the deadline."
     )
     warning_level = fields.Selection(
-        [
-            ("normal", "Normal"),
-            ("yellow", "Yellow warning"),
-            ("red", "Red warning"),
-            ("done_on_time", "Done on time"),
-            ("done_late", "Done late"),
-        ],
+        WARNING_LEVELS,
         compute="_compute_warning_level",
         store=True,
         index=True,

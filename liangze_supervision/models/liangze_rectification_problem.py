@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
+from odoo.addons.liangze_responsibility.models.liangze_task import WARNING_LEVELS
 from odoo.addons.liangze_responsibility.models.resource_calendar import WorkdayCalendar
 
 from .liangze_supervision_document import SUPERVISOR, THREAD_FIELDS
@@ -73,13 +74,7 @@ class LiangzeRectificationProblem(models.Model):
     )
     failed_count = fields.Integer(string="Failed Verifications", readonly=True, copy=False)
     warning_level = fields.Selection(
-        [
-            ("normal", "Normal"),
-            ("yellow", "Yellow warning"),
-            ("red", "Red warning"),
-            ("done_on_time", "Done on time"),
-            ("done_late", "Done late"),
-        ],
+        WARNING_LEVELS,
         compute="_compute_warning_level",
         store=True,
         index=True,
