@@ -92,10 +92,8 @@ class LiangzeRectification(models.Model):
         letters = self.filtered(lambda r: r.source == "recommendation_letter")
         letters._assign_document_number()
         for rectification in self:
-            rectification.message_post_with_source(
-                "liangze_supervision.mail_template_liangze_rectification_issued",
-                partner_ids=rectification._recipients().partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
+            rectification._notify_by_template(
+                "liangze_supervision.mail_template_liangze_rectification_issued", rectification._recipients()
             )
             if rectification.unit_id.head_id:
                 rectification.activity_schedule(

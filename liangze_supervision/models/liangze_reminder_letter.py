@@ -125,10 +125,8 @@ class LiangzeReminderLetter(models.Model):
             ]
         )
         for letter in due:
-            letter.message_post_with_source(
-                "liangze_supervision.mail_template_liangze_reminder_letter_escalated",
-                partner_ids=letter._escalation_users().partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
+            letter._notify_by_template(
+                "liangze_supervision.mail_template_liangze_reminder_letter_escalated", letter._escalation_users()
             )
         due.write({"escalated": True})
         return due
@@ -176,10 +174,8 @@ class LiangzeReminderLetter(models.Model):
             )
         self._assign_document_number()
         for letter in self:
-            letter.message_post_with_source(
-                "liangze_supervision.mail_template_liangze_reminder_letter_issued",
-                partner_ids=letter._recipients().partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
+            letter._notify_by_template(
+                "liangze_supervision.mail_template_liangze_reminder_letter_issued", letter._recipients()
             )
             letter.activity_schedule(
                 "mail.mail_activity_data_todo",

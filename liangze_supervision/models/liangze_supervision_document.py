@@ -91,6 +91,14 @@ class LiangzeSupervisionDocument(models.AbstractModel):
         calendar = WorkdayCalendar(self.company_id.resource_calendar_id, day, day + timedelta(days=count * 3 + 30))
         return calendar.add_workdays(day, count)
 
+    def _notify_by_template(self, template_xmlid, users):
+        """Post the template on each document to the users' inboxes (or e-mail,
+        as each prefers); its print is attached where the template says so."""
+        for document in self:
+            document.message_post_with_source(
+                template_xmlid, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment"
+            )
+
     def _recipients(self):
         """Head and members of the addressed unit."""
         return (self.unit_id.head_id | self.unit_id.member_ids).filtered(lambda u: not u.share)

@@ -140,10 +140,8 @@ class LiangzeSupervisionReport(models.Model):
         self.write({"state": "published", "issue_date": fields.Date.context_today(self)})
         self._assign_document_number()
         for report in self:
-            report.message_post_with_source(
-                "liangze_supervision.mail_template_liangze_supervision_report_published",
-                partner_ids=report._recipients().partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
+            report._notify_by_template(
+                "liangze_supervision.mail_template_liangze_supervision_report_published", report._recipients()
             )
         return True
 

@@ -1,7 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
 
@@ -40,8 +39,7 @@ class LiangzeTask(models.Model):
     def action_new_recommendation_letter(self):
         """A problem found in this task's ledger: draft a recommendation letter to its unit."""
         self.ensure_one()
-        if not self.env.user.has_group("liangze_responsibility.group_liangze_supervisor"):
-            raise AccessError(self.env._("Only supervisors write supervision documents."))
+        self.env["liangze.rectification"]._check_supervisor()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Recommendation Letter"),
