@@ -16,6 +16,7 @@
         "report/liangze_supervision_reports.xml",
         "data/mail_template_data.xml",
         "data/tier_definition_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/liangze_unit_views.xml",
         "views/liangze_review_views.xml",
         "views/liangze_supervision_report_views.xml",

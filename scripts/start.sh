@@ -6,7 +6,8 @@
 # must already be installed (see README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
+# shellcheck source=scripts/python_env.sh
+source scripts/python_env.sh
 DB=${LIANGZE_DB:-liangze}
 
 if ! "$PYTHON" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0] != 19)' 2>/dev/null; then
@@ -14,18 +15,8 @@ if ! "$PYTHON" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0] != 
     exit 1
 fi
 
-# Debian packages: PostgreSQL, wkhtmltopdf for PDF reports, CJK fonts for Chinese PDFs.
-missing=()
-for pkg in postgresql wkhtmltopdf fonts-noto-cjk; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-    sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo="sudo"
-    $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
-fi
-"$PYTHON" -m pip install -q --root-user-action=ignore -r requirements.txt
+apt_install_missing postgresql wkhtmltopdf fonts-noto-cjk
+"$PYTHON" scripts/deps.py >/dev/null || pip_install -r requirements.txt
 
 # PostgreSQL up, with a role for this OS user (shared with the test command).
 "$PYTHON" -c 'import sys; sys.path.insert(0, "tests"); import odoo_suite as s; s.ensure_postgres(); s.ensure_role()'

@@ -5,13 +5,14 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
+# shellcheck source=scripts/python_env.sh
+source scripts/python_env.sh
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 # a. Dev tools: install them only when one is missing.
-if ! command -v ruff >/dev/null || ! "$PYTHON" -c 'import pylint_odoo, pytest, polib' 2>/dev/null; then
-    "$PYTHON" -m pip install -q --root-user-action=ignore -r requirements-dev.txt
+if ! "$PYTHON" -c 'import ruff, pylint_odoo, pytest, polib, websocket' 2>/dev/null; then
+    pip_install -r requirements-dev.txt
 fi
 
 # b. Odoo-free checks. Counts come from the JUnit report, so that "no tests
@@ -47,10 +48,12 @@ if [[ -n ${LIANGZE_FORCE_NO_ODOO:-} ]] \
     || ! "$PYTHON" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0] != 19)' 2>/dev/null; then
     echo "Odoo suite skipped: odoo 19 not importable"
 else
-    # The addons' own PyPI dependencies (OCA report_xlsx, ...), when one is missing.
-    if ! "$PYTHON" -c 'import importlib.util as u, sys
-sys.exit(not (u.find_spec("odoo.addons.report_xlsx") and u.find_spec("chinese_calendar")))' 2>/dev/null; then
-        "$PYTHON" -m pip install -q --root-user-action=ignore -r requirements.txt
+    apt_install_missing postgresql wkhtmltopdf fonts-noto-cjk chromium
+    # The addons' own PyPI dependencies (OCA addons, chinese-calendar), when any
+    # manifest dependency or Python import of the addons is missing.
+    if ! "$PYTHON" scripts/deps.py; then
+        pip_install -r requirements.txt
+        "$PYTHON" scripts/deps.py || { echo "liangze: still missing after installing requirements.txt" >&2; exit 1; }
     fi
     odoo_rc=0
     "$PYTHON" -u tests/odoo_suite.py | tee "$TMP/odoo.out" || odoo_rc=$?

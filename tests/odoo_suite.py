@@ -163,8 +163,9 @@ def odoo_cmd():
 
 def is_addons_dir(path):
     """Same test as odoo.tools.config._is_addons_path: holds at least one module."""
-    return path.is_dir() and any((p / "__manifest__.py").is_file() and (p / "__init__.py").is_file()
-                                 for p in path.iterdir())
+    return path.is_dir() and any(
+        (p / "__manifest__.py").is_file() and (p / "__init__.py").is_file() for p in path.iterdir()
+    )
 
 
 def addons_path(with_tests=True):
@@ -208,9 +209,16 @@ def run_odoo(args, logfile, stdin=None):
     log("$ " + " ".join(cmd))
     lines = []
     with open(logfile, "w", encoding="utf-8") as fh:
-        proc = subprocess.Popen(cmd, cwd=REPO, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                errors="replace", bufsize=1)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=REPO,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            errors="replace",
+            bufsize=1,
+        )
         if stdin is not None:
             proc.stdin.write(stdin)
             proc.stdin.close()
@@ -234,8 +242,11 @@ def problems(lines, db):
             continue
         level, logger, msg = m["level"], m["logger"], m["msg"].replace(db, "<db>")  # db name contains 'liangze'
         if level in ("ERROR", "CRITICAL"):
-            if ((".tests." in logger and TEST_OUTCOME_RE.match(msg))
-                    or TEST_SUMMARY_RE.match(msg) or RESULT_RE.search(msg)):
+            if (
+                (".tests." in logger and TEST_OUTCOME_RE.match(msg))
+                or TEST_SUMMARY_RE.match(msg)
+                or RESULT_RE.search(msg)
+            ):
                 counted_already.append(line)
             else:
                 bad.append(line)
@@ -257,7 +268,8 @@ def main():
     db = create_db()
     log(f"created database {db}; logs in {tmp}")
     common = [
-        "-d", db,
+        "-d",
+        db,
         f"--addons-path={addons_path()}",
         f"--data-dir={tmp / 'data'}",  # keeps the filestore out of ~/.local and throw-away
         "--log-level=info",
@@ -266,14 +278,23 @@ def main():
     passed = failed = 0
     try:
         # Run 1: install + tests (at_install and post_install).
-        rc, lines = run_odoo([
-            *common, "-i", ",".join(addons), "--with-demo", "--test-enable", "--stop-after-init",
-            # Without tags Odoo 19 runs "+standard", i.e. the tests of base, web, mail... too.
-            "--test-tags=" + ",".join(f"/{a}" for a in addons),
-            "--load-language=zh_CN",
-            f"--screenshots={tmp / 'screenshots'}",  # tour screenshots & chrome logs, kept on failure
-            f"--http-port={free_port()}", f"--gevent-port={free_port()}",
-        ], tmp / "install.log")
+        rc, lines = run_odoo(
+            [
+                *common,
+                "-i",
+                ",".join(addons),
+                "--with-demo",
+                "--test-enable",
+                "--stop-after-init",
+                # Without tags Odoo 19 runs "+standard", i.e. the tests of base, web, mail... too.
+                "--test-tags=" + ",".join(f"/{a}" for a in addons),
+                "--load-language=zh_CN",
+                f"--screenshots={tmp / 'screenshots'}",  # tour screenshots & chrome logs, kept on failure
+                f"--http-port={free_port()}",
+                f"--gevent-port={free_port()}",
+            ],
+            tmp / "install.log",
+        )
         results = [RESULT_RE.search(line) for line in lines]
         results = [r for r in results if r]
         if results:

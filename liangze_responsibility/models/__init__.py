@@ -1,3 +1,7 @@
+from . import liangze_integrity_mixin
+from . import mail_message
+from . import mail_tracking_value
+from . import res_company
 from . import liangze_unit
 from . import res_users
 from . import liangze_category

@@ -10,6 +10,9 @@ from odoo.exceptions import UserError, ValidationError
 from .resource_calendar import WorkdayCalendar
 
 PERSON_OWNER_TYPES = ("principal_leader", "team_member")
+# Bounds that keep generation and the workday arithmetic short.
+MAX_EVIDENCE_MIN = 50
+MAX_YELLOW_LEAD = 60
 # Shortest period of each frequency, in days: a deadline N days after the
 # period ends must stay inside the next period.
 MIN_PERIOD_DAYS = {"once": 365, "yearly": 365, "half_yearly": 181, "quarterly": 90, "monthly": 28, "months": 28}
@@ -50,8 +53,12 @@ class LiangzeListItem(models.Model):
 
     _name = "liangze.list.item"
     _description = "List Item"
-    _inherit = ["mail.thread"]
+    _inherit = ["liangze.integrity.mixin", "mail.thread"]
     _order = "list_id, category_sequence, sequence, id"
+
+    # Items are edited on published lists too (their tasks not started follow).
+    _integrity_state_field = None
+    _integrity_fixed_fields = frozenset({"list_id"})
 
     list_id = fields.Many2one("liangze.list", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="list_id.company_id", store=True)
@@ -124,10 +131,19 @@ class LiangzeListItem(models.Model):
     @api.constrains("weight", "evidence_min", "yellow_lead_days")
     def _check_numbers(self):
         for item in self:
+            limit = item.company_id.liangze_weight_max or 100.0
             if item.weight < 0:
                 raise ValidationError(self.env._("The weight cannot be negative."))
-            if item.evidence_min < 0 or item.yellow_lead_days < 0:
-                raise ValidationError(self.env._("Evidence count and yellow warning lead cannot be negative."))
+            if item.weight > limit:
+                raise ValidationError(self.env._("The weight is at most %(max)s.", max=limit))
+            if not 0 <= item.evidence_min <= MAX_EVIDENCE_MIN:
+                raise ValidationError(
+                    self.env._("The minimum evidence lies between 0 and %(max)s.", max=MAX_EVIDENCE_MIN)
+                )
+            if not 0 <= item.yellow_lead_days <= MAX_YELLOW_LEAD:
+                raise ValidationError(
+                    self.env._("The yellow warning lead lies between 0 and %(max)s workdays.", max=MAX_YELLOW_LEAD)
+                )
 
     @api.constrains("deadline_rule", "deadline_days", "deadline_day", "frequency")
     def _check_deadline_rule(self):

@@ -1,7 +1,9 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # States in which the owner may still work on the ledger.
 OPEN_STATES = ("todo", "in_progress", "returned")
@@ -20,8 +22,10 @@ WARNING_LEVELS = [
     ("done_on_time", "Done on time"),
     ("done_late", "Done late"),
 ]
-# What the owner edits; sealed once submitted, accepted or cancelled.
+# What the owner edits; sealed once submitted, accepted or cancelled. Writing
+# any but the responsible person starts the task (reassigning is not working).
 LEDGER_FIELDS = {"plan", "responsible_user_id", "progress_ids", "evidence_ids", "note"}
+STARTING_FIELDS = LEDGER_FIELDS - {"responsible_user_id"}
 
 
 class LiangzeTask(models.Model):
@@ -30,10 +34,45 @@ class LiangzeTask(models.Model):
 
     _name = "liangze.task"
     _description = "Responsibility Task"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "deadline, id"
     # Leaders and supervisors only read tasks, but comment on them.
     _mail_post_access = "read"
+
+    # Tasks are generated from their item; only the ledger is the owner's to write.
+    _integrity_initial_states = ("todo",)
+    _integrity_workflow_fields = frozenset(
+        {
+            "state",
+            "warning_level",
+            "reminded_yellow",
+            "reminded_red",
+            "signoff_user_id",
+            "signoff_date",
+            "signoff_signature",
+            "submitted_date",
+            "accepted_date",
+            "accepted_on",
+            "return_reason",
+            "active",
+        }
+    )
+    # The deadline moves only through the product (generation from the item).
+    _integrity_fixed_fields = frozenset(
+        {
+            "name",
+            "item_id",
+            "period_start",
+            "period_end",
+            "deadline",
+            "deadline_original",
+            "yellow_date",
+            "owner_unit_id",
+            "owner_user_id",
+            "supervising_unit_id",
+            "company_id",
+        }
+    )
 
     name = fields.Char(required=True)
     # Cascade only serves uninstall; in use, items with tasks cannot be deleted.
@@ -172,8 +211,8 @@ class LiangzeTask(models.Model):
         # reminders with the flags, and the next run sends them again, once.
         yellow._remind_yellow()
         red._remind_red()
-        yellow.write({"reminded_yellow": True})
-        red.write({"reminded_red": True})
+        yellow._integrity_sudo().write({"reminded_yellow": True})
+        red._integrity_sudo().write({"reminded_red": True})
 
     def _remind_yellow(self):
         """An activity for the responsible user, a message to the unit head."""
@@ -220,15 +259,38 @@ class LiangzeTask(models.Model):
             )
 
     # -- ledger locking ----------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._integrity_trusted():
+            for vals in vals_list:
+                self._check_period_bounds(vals)
+        return super().create(vals_list)
+
+    def _check_period_bounds(self, vals):
+        """A task made by hand: its period inside its list's year, its deadline
+        between the period's start and the end of the following year."""
+        item = self.env["liangze.list.item"].browse(vals.get("item_id"))
+        start, end, deadline = (fields.Date.to_date(vals.get(f)) for f in ("period_start", "period_end", "deadline"))
+        if not (item and start and end and deadline):
+            return
+        if not (start.year == end.year == item.year and start <= end):
+            raise ValidationError(self.env._("The period of a task lies inside the year of its list."))
+        if not start <= deadline <= date(item.year + 1, 12, 31):
+            raise ValidationError(
+                self.env._("The deadline lies between the start of the period and the end of the following year.")
+            )
+
+    def _integrity_derived_values(self, vals):
+        # A new deadline is a new threshold: remind again when it comes.
+        return {"reminded_yellow": False, "reminded_red": False} if "deadline" in vals else {}
+
     def write(self, vals):
-        if "deadline" in vals:
-            # A new deadline is a new threshold: remind again when it comes.
-            vals = dict(vals, reminded_yellow=False, reminded_red=False)
         if LEDGER_FIELDS & vals.keys():
             self._check_ledger_open()
-            if "state" not in vals:
-                self._mark_started()
-        return super().write(vals)
+        res = super().write(vals)
+        if STARTING_FIELDS & vals.keys():
+            self._mark_started()
+        return res
 
     def _check_ledger_open(self):
         if self.env.su:
@@ -244,10 +306,12 @@ class LiangzeTask(models.Model):
             )
 
     def _mark_started(self):
-        self.filtered(lambda t: t.state == "todo").sudo().write({"state": "in_progress"})
+        self.filtered(lambda t: t.state == "todo")._integrity_sudo().write({"state": "in_progress"})
 
     # -- workflow ------------------------------------------------------------------
     def action_start(self):
+        """Only who may write the ledger starts the task (not a reader of it)."""
+        self.check_access("write")
         self._check_ledger_open()
         self._mark_started()
         return True
@@ -283,7 +347,7 @@ class LiangzeTask(models.Model):
         """Submit with the current user's sign-off (签字背书)."""
         self._check_can_submit()
         now = fields.Datetime.now()
-        self.sudo().write(
+        self._integrity_sudo().write(
             {
                 "state": "submitted",
                 "signoff_user_id": self.env.uid,
@@ -314,7 +378,7 @@ class LiangzeTask(models.Model):
 
     def action_accept(self):
         self._check_can_review()
-        self.sudo().write(
+        self._integrity_sudo().write(
             {
                 "state": "accepted",
                 "accepted_date": fields.Datetime.now(),
@@ -329,7 +393,7 @@ class LiangzeTask(models.Model):
         self._check_can_review()
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for returning the task."))
-        self.sudo().write({"state": "returned", "return_reason": reason})
+        self._integrity_sudo().write({"state": "returned", "return_reason": reason})
         for task in self:
             task.message_post(
                 body=self.env._("Returned for more material: %(reason)s", reason=reason),
@@ -347,7 +411,7 @@ class LiangzeTask(models.Model):
         for task in self:
             if task.state not in ("submitted", "accepted"):
                 raise UserError(self.env._("Only a submitted or accepted task can be reopened."))
-        self.sudo().write({"state": "in_progress", "accepted_date": False, "accepted_on": False})
+        self._integrity_sudo().write({"state": "in_progress", "accepted_date": False, "accepted_on": False})
         for task in self:
             task.message_post(
                 body=self.env._("Reopened by %(user)s: %(reason)s", user=self.env.user.name, reason=reason)

@@ -9,7 +9,13 @@ class LiangzeTaskProgress(models.Model):
 
     _name = "liangze.task.progress"
     _description = "Progress Entry"
+    _inherit = ["liangze.integrity.mixin"]
     _order = "date desc, id desc"
+
+    _integrity_state_field = None
+    _integrity_provenance_fields = {"author_id": "user"}
+    # Append-only: what was written stays as written, on its task.
+    _integrity_fixed_fields = frozenset({"task_id", "date", "description", "percent"})
 
     task_id = fields.Many2one("liangze.task", required=True, ondelete="cascade", index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
@@ -22,13 +28,22 @@ class LiangzeTaskProgress(models.Model):
         if any(not 0 <= entry.percent <= 100 for entry in self):
             raise ValidationError(self.env._("Progress must be between 0 and 100 percent."))
 
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        for entry in self:
+            if entry.date > today or entry.date < entry.task_id.period_start:
+                raise ValidationError(
+                    self.env._("A progress entry is dated within its task's period and not in the future.")
+                )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(self.env._("Progress entries are never deleted."))
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.env["liangze.task"].browse([v["task_id"] for v in vals_list if v.get("task_id")])._check_ledger_open()
         entries = super().create(vals_list)
-        entries.task_id._check_ledger_open()
         entries.task_id._mark_started()
         return entries

@@ -17,7 +17,8 @@ class LiangzeUnit(models.Model):
 
     _name = "liangze.unit"
     _description = "Responsible Unit"
-    _inherit = ["mail.thread"]
+    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _integrity_state_field = None
     _parent_name = "parent_id"
     _parent_store = True
     _rec_name = "complete_name"

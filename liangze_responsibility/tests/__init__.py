@@ -8,3 +8,4 @@ from . import test_import
 from . import test_tour
 from . import test_warnings
 from . import test_cockpit
+from . import test_integrity

@@ -10,9 +10,8 @@ from .common import LiangzeCase
 PDF = base64.b64encode(b"%PDF-1.4 minutes of the meeting")
 
 
-@tagged("post_install", "-at_install")
-class TestTaskLedger(LiangzeCase):
-    """Who sees and edits which work ledger, and when it is sealed."""
+class LedgerCase(LiangzeCase):
+    """Tasks of four units on one published item, and evidence of the finance unit."""
 
     @classmethod
     def setUpClass(cls):
@@ -32,6 +31,11 @@ class TestTaskLedger(LiangzeCase):
         cls.finance_evidence = cls.env["liangze.task.evidence"].create(
             {"task_id": cls.finance_task.id, "name": "Finance minutes", "file": PDF, "file_name": "m.pdf"}
         )
+
+
+@tagged("post_install", "-at_install")
+class TestTaskLedger(LedgerCase):
+    """Who sees and edits which work ledger, and when it is sealed."""
 
     def _fill_ledger(self, task, user):
         task = task.with_user(user)
@@ -173,7 +177,7 @@ class TestTaskLedger(LiangzeCase):
 
 
 @tagged("post_install", "-at_install")
-class TestEvidenceDownload(HttpCase, TestTaskLedger):
+class TestEvidenceDownload(HttpCase, LedgerCase):
     """The web client's download URL respects the same rules as the ORM."""
 
     def test_download_only_own_units_evidence(self):

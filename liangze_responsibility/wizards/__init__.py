@@ -2,3 +2,4 @@ from . import liangze_task_submit
 from . import liangze_task_reason
 from . import liangze_ledger_print
 from . import liangze_cockpit
+from . import liangze_archive_reason

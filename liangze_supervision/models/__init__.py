@@ -1,4 +1,6 @@
 from . import liangze_supervision_document
+from . import liangze_tier_validation
+from . import tier_review
 from . import liangze_unit
 from . import liangze_task_review
 from . import liangze_task

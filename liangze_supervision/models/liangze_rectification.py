@@ -31,6 +31,20 @@ class LiangzeRectification(models.Model):
     # The plan, and through the problems list their measure and owner (checked per problem).
     _unit_writable_fields = frozenset({"plan", "problem_ids"})
 
+    _integrity_workflow_fields = frozenset(
+        {
+            "state",
+            "document_number",
+            "issue_date",
+            "plan_date",
+            "closed_date",
+            "warning_level",
+            "problem_count",
+            "verified_count",
+        }
+    )
+    _integrity_structural_fields = frozenset(LETTER_FIELDS | {"company_id"})
+
     name = fields.Char(string="Title", required=True, tracking=True)
     source = fields.Selection(SOURCES, required=True, default="recommendation_letter", tracking=True, index=True)
     external_reference = fields.Char(
@@ -88,7 +102,7 @@ class LiangzeRectification(models.Model):
             if not rectification.problem_ids:
                 raise UserError(self.env._("List at least one problem before issuing."))
             rectification.problem_ids._check_due_after(today)
-        self.write({"state": "issued", "issue_date": today})
+        self._integrity_sudo().write({"state": "issued", "issue_date": today})
         letters = self.filtered(lambda r: r.source == "recommendation_letter")
         letters._assign_document_number()
         for rectification in self:
@@ -120,7 +134,7 @@ class LiangzeRectification(models.Model):
                         numbers=", ".join(str(p.number) for p in incomplete),
                     )
                 )
-        self.sudo().write({"state": "rectifying", "plan_date": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "rectifying", "plan_date": fields.Date.context_today(self)})
         for rectification in self:
             rectification.activity_feedback(["mail.mail_activity_data_todo"])
             rectification.message_post(
@@ -132,7 +146,9 @@ class LiangzeRectification(models.Model):
     def _close_if_all_verified(self):
         for rectification in self.filtered(lambda r: r.state == "rectifying"):
             if all(p.state == "verified" for p in rectification.problem_ids):
-                rectification.sudo().write({"state": "closed", "closed_date": fields.Date.context_today(self)})
+                rectification._integrity_sudo().write(
+                    {"state": "closed", "closed_date": fields.Date.context_today(self)}
+                )
                 rectification.message_post(
                     body=self.env._("Every problem is verified: the rectification is closed."),
                     partner_ids=rectification._recipients().partner_id.ids,

@@ -31,10 +31,31 @@ class LiangzeRectificationProblem(models.Model):
 
     _name = "liangze.rectification.problem"
     _description = "Rectification Problem"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "rectification_id desc, sequence, id"
     _rec_name = "description"
     _mail_post_access = "read"
+
+    _integrity_initial_states = ("open",)
+    _integrity_workflow_fields = frozenset(
+        {
+            "state",
+            "feedback_date",
+            "verified_date",
+            "verified_by_id",
+            "failure_reason",
+            "failed_count",
+            "warning_level",
+            "reminded_yellow",
+            "reminded_red",
+            "yellow_date",
+            "on_time_percent",
+        }
+    )
+    _integrity_fixed_fields = frozenset({"rectification_id"})
+    # What the discipline body found and demands, fixed once the letter is issued
+    # (the due date may still be moved by the discipline body).
+    _integrity_structural_fields = frozenset(FINDING_FIELDS - {"rectification_id"})
 
     rectification_id = fields.Many2one("liangze.rectification", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
@@ -88,6 +109,10 @@ class LiangzeRectificationProblem(models.Model):
         aggregator="avg",
         help="100 for a problem verified by its due date, 0 otherwise: averaged, the share verified on time.",
     )
+
+    def _integrity_is_initial(self):
+        """A problem's finding changes only while its letter is a draft."""
+        return self.rectification_id.state == "draft"
 
     def _compute_number(self):
         for rectification in self.rectification_id:
@@ -157,10 +182,11 @@ class LiangzeRectificationProblem(models.Model):
     def write(self, vals):
         if not self.env.su:
             self._check_write_allowed(vals)
-        if "due_date" in vals:
-            # A new due date is a new threshold: remind again when it comes.
-            vals = dict(vals, reminded_yellow=False, reminded_red=False)
         return super().write(vals)
+
+    def _integrity_derived_values(self, vals):
+        # A new due date is a new threshold: remind again when it comes.
+        return {"reminded_yellow": False, "reminded_red": False} if "due_date" in vals else {}
 
     def _check_write_allowed(self, vals):
         supervisor = self.env.user.has_group(SUPERVISOR)
@@ -206,7 +232,7 @@ class LiangzeRectificationProblem(models.Model):
                         number=problem.number,
                     )
                 )
-        self.sudo().write({"state": "feedback", "feedback_date": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "feedback", "feedback_date": fields.Date.context_today(self)})
         for problem in self:
             problem.message_post(
                 body=self.env._("Rectification feedback submitted by %(user)s.", user=self.env.user.name),
@@ -228,7 +254,7 @@ class LiangzeRectificationProblem(models.Model):
     def action_verify(self):
         """Verified (销号): the rectification closes once every problem is."""
         self._check_can_verify()
-        self.sudo().write(
+        self._integrity_sudo().write(
             {"state": "verified", "verified_date": fields.Date.context_today(self), "verified_by_id": self.env.uid}
         )
         for problem in self:
@@ -242,7 +268,9 @@ class LiangzeRectificationProblem(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason the verification failed."))
         for problem in self:
-            problem.sudo().write({"state": "open", "failure_reason": reason, "failed_count": problem.failed_count + 1})
+            problem._integrity_sudo().write(
+                {"state": "open", "failure_reason": reason, "failed_count": problem.failed_count + 1}
+            )
             problem.message_post(
                 body=self.env._("Verification failed: %(reason)s", reason=reason),
                 partner_ids=(problem.owner_user_id | problem.unit_id.head_id).partner_id.ids,
@@ -283,8 +311,8 @@ class LiangzeRectificationProblem(models.Model):
             problem._remind("mail.mail_activity_data_todo", self.env._("Rectification due soon"))
         for problem in red:
             problem._remind("mail.mail_activity_data_warning", self.env._("Rectification overdue"), red=True)
-        yellow.write({"reminded_yellow": True})
-        red.write({"reminded_red": True})
+        yellow._integrity_sudo().write({"reminded_yellow": True})
+        red._integrity_sudo().write({"reminded_red": True})
 
     def _remind(self, activity_type, summary, red=False):
         self.ensure_one()

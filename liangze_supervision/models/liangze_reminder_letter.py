@@ -21,6 +21,22 @@ class LiangzeReminderLetter(models.Model):
     _order = "letter_date desc, id desc"
     _unit_writable_fields = frozenset({"receipt_note"})
 
+    # Drafted by the daily job (no author yet); the supervisor who issues it signs it.
+    _integrity_workflow_fields = frozenset(
+        {
+            "state",
+            "document_number",
+            "issue_date",
+            "author_id",
+            "receipt_user_id",
+            "receipt_date",
+            "escalation_date",
+            "escalated",
+        }
+    )
+    _integrity_provenance_fields = {"letter_date": "today"}
+    _integrity_structural_fields = frozenset({"unit_id", "issuer_unit_id", "company_id", "name", "body", "task_ids"})
+
     name = fields.Char(string="Title", required=True, default=lambda self: self.env._("Supervision Reminder Letter"))
     letter_date = fields.Date(
         string="Drafted On", required=True, default=fields.Date.context_today, readonly=True, index=True
@@ -110,9 +126,9 @@ class LiangzeReminderLetter(models.Model):
                     }
                 )
             elif letter.state == "draft":
-                letter.task_ids = [Command.link(task_id) for task_id in task_ids]
+                letter._integrity_sudo().task_ids = [Command.link(task_id) for task_id in task_ids]
                 drafts |= letter
-        return drafts | self.create(new_letters)
+        return drafts | self._integrity_sudo().create(new_letters)
 
     @api.model
     def _cron_escalate(self):
@@ -128,7 +144,7 @@ class LiangzeReminderLetter(models.Model):
             letter._notify_by_template(
                 "liangze_supervision.mail_template_liangze_reminder_letter_escalated", letter._escalation_users()
             )
-        due.write({"escalated": True})
+        due._integrity_sudo().write({"escalated": True})
         return due
 
     def _escalation_users(self):
@@ -164,7 +180,7 @@ class LiangzeReminderLetter(models.Model):
                     )
                 )
         for letter in self:
-            letter.write(
+            letter._integrity_sudo().write(
                 {
                     "state": "issued",
                     "issue_date": today,
@@ -195,7 +211,9 @@ class LiangzeReminderLetter(models.Model):
                 )
             if letter.state != "issued":
                 raise UserError(self.env._("Only an issued reminder letter can be acknowledged."))
-        self.sudo().write({"state": "acknowledged", "receipt_user_id": user.id, "receipt_date": fields.Datetime.now()})
+        self._integrity_sudo().write(
+            {"state": "acknowledged", "receipt_user_id": user.id, "receipt_date": fields.Datetime.now()}
+        )
         for letter in self:
             letter.activity_feedback(["mail.mail_activity_data_todo"])
             letter.message_post(
@@ -209,5 +227,5 @@ class LiangzeReminderLetter(models.Model):
         self._check_supervisor()
         if any(letter.state != "draft" for letter in self):
             raise UserError(self.env._("Only a draft reminder letter can be cancelled."))
-        self.write({"state": "cancelled"})
+        self._integrity_sudo().write({"state": "cancelled"})
         return True

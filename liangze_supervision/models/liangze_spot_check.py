@@ -5,7 +5,10 @@ import random
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .liangze_supervision_document import SUPERVISOR
 from .liangze_task_review import METHODS
+
+MAX_SAMPLE = 1000
 
 
 class LiangzeSpotCheck(models.Model):
@@ -15,8 +18,15 @@ class LiangzeSpotCheck(models.Model):
 
     _name = "liangze.spot.check"
     _description = "Spot-check Sample"
-    _inherit = ["mail.thread"]
+    _inherit = ["liangze.integrity.mixin", "mail.thread"]
     _order = "id desc"
+
+    # The seed is drawn by the product at creation, never chosen: anyone can
+    # redraw the same sample, nobody can pick the sample by picking a seed.
+    _integrity_workflow_fields = frozenset({"state", "candidate_count", "seed"})
+    _integrity_structural_fields = frozenset(
+        {"method", "unit_id", "category_id", "date_from", "date_to", "sample_size", "reviewer_id", "company_id"}
+    )
 
     name = fields.Char(required=True, default=lambda self: self.env._("Spot check"))
     method = fields.Selection([m for m in METHODS if m[0] != "online_review"], required=True, default="spot_check")
@@ -25,7 +35,9 @@ class LiangzeSpotCheck(models.Model):
     date_from = fields.Date(string="Deadline From")
     date_to = fields.Date(string="Deadline To")
     sample_size = fields.Integer(required=True, default=5)
-    seed = fields.Integer(required=True, default=lambda self: random.SystemRandom().randint(1, 999_999), copy=False)
+    seed = fields.Integer(
+        required=True, default=lambda self: random.SystemRandom().randint(1, 999_999), copy=False, readonly=True
+    )
     reviewer_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     candidate_count = fields.Integer(readonly=True, copy=False)
     review_ids = fields.One2many("liangze.task.review", "sample_id", string="Review Assignments")
@@ -34,8 +46,14 @@ class LiangzeSpotCheck(models.Model):
 
     @api.constrains("sample_size")
     def _check_sample_size(self):
-        if any(sample.sample_size < 1 for sample in self):
-            raise UserError(self.env._("Draw at least one task."))
+        if any(not 1 <= sample.sample_size <= MAX_SAMPLE for sample in self):
+            raise UserError(self.env._("Draw between 1 and %(max)s tasks.", max=MAX_SAMPLE))
+
+    @api.constrains("reviewer_id")
+    def _check_reviewer(self):
+        for sample in self:
+            if not sample.reviewer_id.has_group(SUPERVISOR):
+                raise UserError(self.env._("The reviewer of a spot check is a supervisor."))
 
     def _candidate_domain(self):
         self.ensure_one()
@@ -59,6 +77,9 @@ class LiangzeSpotCheck(models.Model):
         return candidates, self.env["liangze.task"].browse(sorted(chosen))
 
     def action_draw(self):
+        if not self.env.su:
+            self.env["liangze.rectification"]._check_supervisor()
+            self.check_access("write")
         for sample in self:
             if sample.state != "draft":
                 raise UserError(self.env._("This sample was already drawn."))
@@ -78,5 +99,19 @@ class LiangzeSpotCheck(models.Model):
                     for task in chosen
                 ]
             )
-            sample.write({"state": "drawn", "candidate_count": len(candidates)})
+            sample._integrity_sudo().write({"state": "drawn", "candidate_count": len(candidates)})
+        return True
+
+    def action_verify_draw(self):
+        """Draw again with the stored seed: the same candidates give the same
+        sample, which shows nobody chose it. The result is posted on the sample."""
+        for sample in self.filtered(lambda s: s.state == "drawn"):
+            candidates, chosen = sample._draw()
+            same = chosen == sample.review_ids.task_id and len(candidates) == sample.candidate_count
+            # Readers verify too: the message is theirs, posted past the write-only chatter.
+            sample.sudo().message_post(
+                body=self.env._("Draw verified: the seed gives the same sample.")
+                if same
+                else self.env._("The seed no longer gives the same sample: the candidate tasks have changed since.")
+            )
         return True

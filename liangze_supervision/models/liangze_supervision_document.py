@@ -19,6 +19,13 @@ class LiangzeSupervisionDocument(models.AbstractModel):
 
     _name = "liangze.supervision.document"
     _description = "Supervision Document"
+    _inherit = ["liangze.integrity.mixin"]
+
+    # What every document shares: numbered and dated when it goes out, by its
+    # author; addressed and issued by units fixed once it left its draft.
+    _integrity_workflow_fields = frozenset({"state", "document_number", "issue_date"})
+    _integrity_provenance_fields = {"author_id": "user"}
+    _integrity_structural_fields = frozenset({"unit_id", "issuer_unit_id", "company_id"})
 
     # Fields the addressed unit may write (its plan, feedback or receipt); the
     # rest belongs to the discipline body.
@@ -76,7 +83,8 @@ class LiangzeSupervisionDocument(models.AbstractModel):
         for document in self:
             if not document.document_number:
                 sequence = document.issuer_unit_id._document_sequence()
-                document.document_number = sequence.next_by_id(sequence_date=document.issue_date)
+                number = sequence.next_by_id(sequence_date=document.issue_date)
+                document._integrity_sudo().write({"document_number": number})
 
     def _official_date(self, value):
         """A date as official documents write it: in Chinese 2026年11月23日 (GB/T 9704),

@@ -3,12 +3,17 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from odoo.addons.liangze_responsibility.models.liangze_task import LiangzeTask as ResponsibilityTask
+
 
 class LiangzeTask(models.Model):
     """Every decision on a task leaves a review record: the supervision quality
     figures and the ledger's history are built from them."""
 
     _inherit = "liangze.task"
+
+    # Letters list their tasks; a task never leaves (or joins) a letter by itself.
+    _integrity_workflow_fields = ResponsibilityTask._integrity_workflow_fields | {"reminder_letter_ids"}
 
     review_ids = fields.One2many("liangze.task.review", "task_id", string="Reviews")
     review_recused = fields.Boolean(

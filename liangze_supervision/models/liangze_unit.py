@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class LiangzeUnit(models.Model):
@@ -11,6 +11,9 @@ class LiangzeUnit(models.Model):
     sets how long a unit has to acknowledge a reminder letter."""
 
     _inherit = "liangze.unit"
+
+    # The number series is the product's: created on first use, never swapped.
+    _integrity_workflow_fields = frozenset({"document_sequence_id"})
 
     document_prefix = fields.Char(
         string="Document Number Prefix",
@@ -23,6 +26,11 @@ class LiangzeUnit(models.Model):
         default=3,
         help="Workdays the addressed unit has to acknowledge a reminder letter before its leaders are told.",
     )
+
+    @api.constrains("receipt_workdays")
+    def _check_receipt_workdays(self):
+        if any(not 1 <= unit.receipt_workdays <= 60 for unit in self):
+            raise ValidationError(self.env._("The receipt is due within 1 to 60 workdays."))
 
     def write(self, vals):
         res = super().write(vals)

@@ -6,3 +6,4 @@ from . import test_reminder_letter
 from . import test_review
 from . import test_supervision_report
 from . import test_tour
+from . import test_integrity

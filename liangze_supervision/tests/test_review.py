@@ -71,7 +71,7 @@ class TestReview(LiangzeCase):
             self.env["liangze.rectification"]
             .with_user(self.supervisor)
             .with_context(**action["context"])
-            .create({"problem_ids": [(0, 0, {"description": "Minutes not signed", "due_date": "2099-01-31"})]})
+            .create({"problem_ids": [(0, 0, {"description": "Minutes not signed", "due_date": "2027-01-31"})]})
         )
         self.assertEqual((letter.unit_id, letter.issuer_unit_id), (self.office, self.discipline))
         self.assertIn(self.office_task.name, letter.name)
@@ -84,14 +84,20 @@ class TestReview(LiangzeCase):
             self._submit(task, self.admin)
         accepted.with_user(self.supervisor).action_accept()
         Sample = self.env["liangze.spot.check"].with_user(self.supervisor)
-        first = Sample.create({"name": "Q1 check", "sample_size": 5, "seed": 20260401, "unit_id": self.city.id})
-        twin = Sample.create({"name": "Same draw", "sample_size": 5, "seed": 20260401, "unit_id": self.city.id})
-        other = Sample.create({"name": "Other seed", "sample_size": 5, "seed": 7, "unit_id": self.city.id})
-        (first | twin | other).action_draw()
+        first = Sample.create({"name": "Q1 check", "sample_size": 5, "unit_id": self.city.id})
+        # The seed is the product's: drawn at creation, different each time.
+        seeds = {first.seed} | set(Sample.create([{"sample_size": 5}] * 5).mapped("seed"))
+        self.assertGreater(len(seeds), 1)
+        first.action_draw()
         self.assertEqual(first.candidate_count, 20)
         self.assertEqual(len(first.review_ids), 5)
-        self.assertEqual(first.review_ids.task_id, twin.review_ids.task_id)
-        self.assertNotEqual(first.review_ids.task_id, other.review_ids.task_id)
+        # Anyone can draw it again: the stored seed gives the same sample.
+        first.with_user(self.leader).action_verify_draw()
+        self.assertIn("the seed gives the same sample", first.message_ids[0].body)
+        other = self.env["liangze.spot.check"].create(
+            {"sample_size": 5, "unit_id": self.city.id, "reviewer_id": self.supervisor.id, "seed": first.seed + 1}
+        )
+        self.assertNotEqual(first.review_ids.task_id, other._draw()[1])
         self.assertEqual(set(first.review_ids.mapped("decision")), {"pending"})
         self.assertEqual(set(first.review_ids.mapped("method")), {"spot_check"})
 

@@ -1,1 +1,2 @@
 from . import liangze_problem_verification_failure
+from . import comment_wizard

@@ -8,8 +8,14 @@ import pytest
 from conftest import addon_params, read_manifest
 
 ACCESS_COLUMNS = [
-    "id", "name", "model_id:id", "group_id:id",
-    "perm_read", "perm_write", "perm_create", "perm_unlink",
+    "id",
+    "name",
+    "model_id:id",
+    "group_id:id",
+    "perm_read",
+    "perm_write",
+    "perm_create",
+    "perm_unlink",
 ]
 # Folders whose XML/CSV files are only loaded when listed in the manifest.
 DATA_DIRS = ("views", "security", "data", "demo", "report", "reports", "wizard", "wizards")
@@ -38,10 +44,7 @@ def test_manifest(addon):
 def test_manifest_files_exist(addon):
     manifest = read_manifest(addon)
     missing = [
-        f"{key}: {rel}"
-        for key in MANIFEST_FILE_KEYS
-        for rel in manifest.get(key, [])
-        if not (addon / rel).is_file()
+        f"{key}: {rel}" for key in MANIFEST_FILE_KEYS for rel in manifest.get(key, []) if not (addon / rel).is_file()
     ]
     assert not missing, f"{addon.name}: manifest lists missing files: {missing}"
 

@@ -1,0 +1,273 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Proof that a write comes from a model's own action, not from a client: a
+# Python object, which no RPC context (JSON) can carry. Superuser writes are
+# trusted too: no client ever runs as superuser, only the product's own code.
+TRUSTED = object()
+TRUSTED_KEY = "liangze_integrity_trusted"
+ADMIN = "liangze_responsibility.group_liangze_admin"
+# Bounds on what anyone types: no title of 100,000 characters, no date in 2999.
+MAX_CHAR = 300
+MAX_TEXT = 100_000
+FIRST_DATE = date(2000, 1, 1)
+# Fields written by Odoo's own mechanisms on any record (chatter, activities).
+THREAD_FIELDS = frozenset({"message_main_attachment_id"})
+
+
+class LiangzeIntegrityMixin(models.AbstractModel):
+    """The record is unforgeable: one mechanism for every liangze model.
+
+    Each model declares, in class attributes, what its own actions alone
+    write; ``create`` and ``write`` refuse the rest to anyone but those
+    actions, whatever the client (web client, RPC, import):
+
+    - ``_integrity_state_field`` and ``_integrity_initial_states``: a record
+      is created only in an initial state;
+    - ``_integrity_workflow_fields``: state, dates and users of submission,
+      acceptance, approval, issue, receipt, verification, numbers, warnings,
+      reminder flags: never given at creation, written by actions only;
+    - ``_integrity_provenance_fields``: ``{field: "user" | "now" | "today"}``,
+      the author and their time, set at creation from the current user;
+    - ``_integrity_fixed_fields``: given at creation, never changed;
+    - ``_integrity_structural_fields``: changed only while the record is in
+      an initial state.
+
+    Archiving what left its initial state is an administrator's action with a
+    reason (``_integrity_archive``); deleting it is refused. The generated
+    attack suite (tests/addons/liangze_integration_tests) reads these same
+    declarations, so a new model is attacked without new test code.
+    """
+
+    _name = "liangze.integrity.mixin"
+    _description = "Record Integrity"
+
+    _integrity_state_field = "state"
+    _integrity_initial_states = ("draft",)
+    _integrity_workflow_fields = frozenset()
+    _integrity_provenance_fields = {}
+    _integrity_fixed_fields = frozenset()
+    _integrity_structural_fields = frozenset()
+
+    # -- declarations, as the attack suite reads them ----------------------------
+    @api.model
+    def _integrity_locked_fields(self):
+        """Fields no client ever writes, whatever the state."""
+        return (
+            set(self._integrity_workflow_fields) | set(self._integrity_provenance_fields) | self._integrity_fixed_fields
+        )
+
+    def _integrity_is_initial(self):
+        """Per record: still in its first state, so its structure may change."""
+        self.ensure_one()
+        state = self._integrity_state_field
+        return not state or self[state] in self._integrity_initial_states
+
+    # -- trust -------------------------------------------------------------------------
+    def _integrity_trusted(self):
+        return self.env.su or self.env.context.get(TRUSTED_KEY) is TRUSTED
+
+    def _integrity_sudo(self):
+        """The records as the product's own actions write them: superuser and
+        trusted (other liangze records written along the way trust it too).
+        Call it only after checking the current user may do the action."""
+        return self.sudo().with_context(**{TRUSTED_KEY: TRUSTED})
+
+    def _integrity_refuse(self, field_name, reason=None):
+        label = self._fields[field_name]._description_string(self.env) if field_name in self._fields else field_name
+        raise AccessError(
+            reason
+            or self.env._(
+                "%(field)s of %(model)s is set by the product's own actions only.",
+                field=label,
+                model=self.env["ir.model"]._get(self._name).name,
+            )
+        )
+
+    # -- create and write ------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._integrity_trusted():
+            for vals in vals_list:
+                self._integrity_check_create(vals)
+            provenance = self._integrity_provenance_values()
+            vals_list = [dict(vals, **provenance) for vals in vals_list]
+        for vals in vals_list:
+            self._integrity_check_bounds(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self._integrity_trusted():
+            self._integrity_check_write(vals)
+        self._integrity_check_bounds(vals)
+        return super().write(dict(vals, **self._integrity_derived_values(vals)))
+
+    def _integrity_derived_values(self, vals):
+        """Workflow values that follow from an allowed change, written with it
+        (e.g. a new deadline is a new threshold: the reminder flags reset)."""
+        return {}
+
+    @api.model
+    def _integrity_provenance_values(self):
+        now = fields.Datetime.now()
+        kinds = {"user": self.env.uid, "now": now, "today": fields.Date.context_today(self)}
+        return {name: kinds[kind] for name, kind in self._integrity_provenance_fields.items()}
+
+    @api.model
+    def _integrity_check_create(self, vals):
+        state = self._integrity_state_field
+        if state and vals.get(state) and vals[state] not in self._integrity_initial_states:
+            self._integrity_refuse(
+                state,
+                self.env._(
+                    "A new %(model)s starts in its first state; it moves on through its own actions only.",
+                    model=self.env["ir.model"]._get(self._name).name,
+                ),
+            )
+        for name in self._integrity_workflow_fields - {state}:
+            if vals.get(name) and vals[name] != self._integrity_static_default(name):
+                self._integrity_refuse(name)
+        for name, kind in self._integrity_provenance_fields.items():
+            value = vals.get(name)
+            if value and not (kind == "user" and value == self.env.uid):
+                self._integrity_refuse(name)
+        self._integrity_check_relations(vals, creating=True)
+
+    @api.model
+    def _integrity_static_default(self, name):
+        """The field's own default, never one a client passes in the context."""
+        field = self._fields[name]
+        default = field.default(self) if callable(field.default) else False
+        return default.id if isinstance(default, models.BaseModel) else default
+
+    def _integrity_check_write(self, vals):
+        for name in self._integrity_locked_fields() & vals.keys():
+            self._integrity_refuse(name)
+        state = self._integrity_state_field
+        moved = self.filtered(lambda r: not r._integrity_is_initial())
+        if moved:
+            for name in (self._integrity_structural_fields | ({state} if state else set())) & vals.keys():
+                self._integrity_refuse(
+                    name,
+                    self.env._(
+                        "%(record)s has left its first state: %(field)s can no longer change.",
+                        record=moved[0].display_name,
+                        field=self._fields[name]._description_string(self.env),
+                    ),
+                )
+        if state in vals:
+            self._integrity_refuse(state)
+        active = self._active_name
+        if active and active in vals and moved:
+            raise AccessError(
+                self.env._(
+                    "%(record)s went out: only an administrator archives or restores it, giving the reason.",
+                    record=moved[0].display_name,
+                )
+            )
+        self._integrity_check_relations(vals)
+
+    @api.model
+    def _integrity_check_relations(self, vals, creating=False):
+        """A many2many written from this side writes the other side's links too:
+        they obey the other model's rules (a task cannot leave an issued letter)."""
+        for name in vals.keys() & self._fields.keys():
+            field = self._fields[name]
+            if field.type != "many2many":
+                continue
+            comodel = self.env[field.comodel_name]
+            if not hasattr(comodel, "_integrity_locked_fields"):
+                continue
+            for other in comodel._fields.values():
+                if other.type != "many2many" or other.relation != field.relation or other.comodel_name != self._name:
+                    continue
+                if other.name in comodel._integrity_locked_fields():
+                    self._integrity_refuse(name)
+                if other.name in comodel._integrity_structural_fields:
+                    touched = comodel.browse(self._integrity_command_ids(vals[name]))
+                    if not creating:
+                        touched |= self[name]
+                    if any(not record._integrity_is_initial() for record in touched.sudo()):
+                        self._integrity_refuse(name)
+
+    @api.model
+    def _integrity_command_ids(self, commands):
+        ids = set()
+        for command in commands or ():
+            if isinstance(command, (list, tuple)):
+                if command[0] in (3, 4):
+                    ids.add(command[1])
+                elif command[0] == 6:
+                    ids.update(command[2])
+            elif isinstance(command, int):
+                ids.add(command)
+        return list(ids)
+
+    @api.model
+    def _integrity_check_bounds(self, vals):
+        """Sizes and dates within sensible windows, whoever writes."""
+        last = date(fields.Date.context_today(self).year + 5, 12, 31)
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if not field or not value:
+                continue
+            label = field._description_string(self.env)
+            if field.type == "char" and len(value) > MAX_CHAR:
+                raise ValidationError(
+                    self.env._("%(field)s is limited to %(max)s characters.", field=label, max=MAX_CHAR)
+                )
+            if field.type in ("text", "html") and len(value) > MAX_TEXT:
+                raise ValidationError(
+                    self.env._("%(field)s is limited to %(max)s characters.", field=label, max=MAX_TEXT)
+                )
+            if field.type in ("date", "datetime"):
+                day = fields.Date.to_date(value) if field.type == "date" else fields.Datetime.to_datetime(value)
+                day = day.date() if isinstance(day, datetime) else day
+                if not FIRST_DATE <= day <= last:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s must lie between %(first)s and %(last)s.",
+                            field=label,
+                            first=FIRST_DATE,
+                            last=last,
+                        )
+                    )
+
+    # -- archive and delete ------------------------------------------------------------
+    def _integrity_archive(self, reason, active=False):
+        """Archive (or restore) what went out: an administrator's action, with
+        the reason posted on each record."""
+        if not self.env.user.has_group(ADMIN):
+            raise AccessError(self.env._("Only an administrator archives or restores what went out."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for archiving or restoring."))
+        self.check_access("write")
+        self._integrity_sudo().write({self._active_name: active})
+        if hasattr(self, "message_post"):
+            body = (
+                self.env._("Restored by %(user)s: %(reason)s", user=self.env.user.name, reason=reason)
+                if active
+                else self.env._("Archived by %(user)s: %(reason)s", user=self.env.user.name, reason=reason)
+            )
+            for record in self:
+                record.message_post(body=body)
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _integrity_unlink_only_initial(self):
+        moved = self.filtered(lambda r: not r._integrity_is_initial())
+        if moved:
+            raise UserError(
+                self.env._("%(record)s went out and stays on record; archive it instead.", record=moved[0].display_name)
+            )
+
+    # -- the audit trail --------------------------------------------------------------
+    def _message_update_content(self, message, /, **kwargs):
+        """Messages on liangze records are never edited nor deleted (emptied), by anyone."""
+        raise UserError(
+            self.env._("Messages of this record are part of its history: they cannot be edited or deleted.")
+        )

@@ -1,0 +1,58 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models
+from odoo.exceptions import AccessError
+
+from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import TRUSTED, TRUSTED_KEY
+
+
+class LiangzeTierValidation(models.AbstractModel):
+    """OCA tier validation on liangze documents, unforgeable: the reviews are
+    written only by these methods (tier.review refuses anyone else), and a
+    user approves or rejects only the tier pending for them."""
+
+    _name = "liangze.tier.validation"
+    _description = "Unforgeable Tier Validation"
+
+    def _liangze_tier_env(self):
+        # The current user stays the actor (OCA reads env.user); the token lets
+        # the OCA methods, and only them, write the reviews.
+        return self.with_context(**{TRUSTED_KEY: TRUSTED})
+
+    def _check_pending_reviewer(self):
+        for record in self:
+            if not record._get_sequences_to_approve(self.env.user):
+                raise AccessError(
+                    self.env._("You are not the reviewer of the tier pending on %(doc)s.", doc=record.display_name)
+                )
+
+    def request_validation(self):
+        return super(LiangzeTierValidation, self._liangze_tier_env()).request_validation()
+
+    def restart_validation(self):
+        return super(LiangzeTierValidation, self._liangze_tier_env()).restart_validation()
+
+    def validate_tier(self):
+        self._check_pending_reviewer()
+        res = super(LiangzeTierValidation, self._liangze_tier_env()).validate_tier()
+        # OCA returns None when no comment is asked; RPC carries a value.
+        return True if res is None else res
+
+    def reject_tier(self):
+        self._check_pending_reviewer()
+        res = super(LiangzeTierValidation, self._liangze_tier_env()).reject_tier()
+        return True if res is None else res
+
+    def _validate_tier(self, tiers=False):
+        self._check_pending_reviewer()
+        return super(LiangzeTierValidation, self._liangze_tier_env())._validate_tier(tiers)
+
+    def _rejected_tier(self, tiers=False):
+        self._check_pending_reviewer()
+        return super(LiangzeTierValidation, self._liangze_tier_env())._rejected_tier(tiers)
+
+    def _tier_validation_check_write_remove_reviews(self, vals):
+        return super(LiangzeTierValidation, self._liangze_tier_env())._tier_validation_check_write_remove_reviews(vals)
+
+    def unlink(self):
+        return super(LiangzeTierValidation, self._liangze_tier_env()).unlink()

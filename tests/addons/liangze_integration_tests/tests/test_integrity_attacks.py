@@ -1,0 +1,402 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The generated attack suite: every liangze model, every role, every field
+the integrity mechanism protects.
+
+Nothing here names a model or a field: the models are discovered in the
+registry and their protected fields and states read from the declarations of
+``liangze.integrity.mixin`` (``_integrity_*``), so a model of a later issue is
+attacked as soon as it exists. Each attempt runs as a demo user (one per
+role) or a fresh test user per role, inside a savepoint that is always rolled
+back, and must be refused and leave the record as it was.
+"""
+
+import base64
+from contextlib import contextmanager
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.models import BaseModel
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import TransactionCase
+
+REFUSED = (AccessError, UserError, ValidationError)
+DEMO_LOGINS = ("liming", "wangfang", "zhangwei", "sunli", "zhaomin", "chengang", "liuyang")
+ROLE_GROUPS = (
+    "group_liangze_user",
+    "group_liangze_unit_head",
+    "group_liangze_leader",
+    "group_liangze_admin",
+    "group_liangze_supervisor",
+    "group_liangze_supervision_head",
+)
+# Fields Odoo itself maintains on any record; nobody forges them through a write.
+SKIPPED_TYPES = ("one2many", "json", "properties", "properties_definition", "reference", "many2one_reference")
+
+
+class Forged(Exception):
+    """Raised inside the savepoint when an attempt went through, to roll it back."""
+
+
+class ReachedDatabase(Exception):
+    """A create reached the INSERT: the mechanism did not refuse it."""
+
+
+@tagged("post_install", "-at_install")
+class TestIntegrityAttacks(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.env.ref("liangze_responsibility.res_users_demo_liming", raise_if_not_found=False):
+            cls.skipClass = True
+            return
+        users = cls.env["res.users"].search([("login", "in", DEMO_LOGINS)])
+        units = cls.env["liangze.unit"].search([])
+        companies = cls.env["res.company"].search([])
+        for group in ROLE_GROUPS:
+            user = new_test_user(
+                cls.env,
+                login=f"lz_attacker_{group}",
+                groups=f"liangze_responsibility.{group}",
+                company_id=companies[0].id,
+                company_ids=[(6, 0, companies.ids)],
+            )
+            # In a unit, so that the role's record rules give it something to aim at.
+            units.filtered(lambda u: u.unit_type == "department")[:1].member_ids = [(4, user.id)]
+            users |= user
+        cls.attackers = users
+        cls.models = [
+            name
+            for name in sorted(cls.env.registry)
+            if name.startswith("liangze.") and not cls.env[name]._abstract and not cls.env[name]._transient
+        ]
+
+    def setUp(self):
+        super().setUp()
+        if getattr(self, "skipClass", False):
+            self.skipTest("demo data not loaded")
+
+    # -- helpers ------------------------------------------------------------------------
+    @contextmanager
+    def _rolled_back(self):
+        """Run the attempt in a savepoint that never stays: yields, then says whether it went through."""
+        outcome = {"forged": False, "error": None}
+        try:
+            with self.env.cr.savepoint():
+                yield outcome
+                self.env.flush_all()
+                raise Forged
+        except Forged:
+            outcome["forged"] = True
+        except REFUSED as error:
+            outcome["error"] = error
+        finally:
+            self.env.invalidate_all()
+
+    def _attempt(self, label, user, record, function, watched=()):
+        """``function(record as user)`` must be refused and change nothing of ``watched``."""
+        before = record.sudo().read(list(watched)) if watched and record else None
+        with self._rolled_back() as outcome:
+            function(record.with_user(user))
+        after = record.sudo().read(list(watched)) if watched and record else None
+        with self.subTest(attempt=label, user=user.login):
+            self.assertFalse(outcome["forged"], f"{user.login} got through: {label}")
+            self.assertIsInstance(str(outcome["error"]), str)
+            self.assertEqual(before, after, f"{label} changed the record")
+
+    def _samples(self, model):
+        """Records of each state (or two records), as superuser."""
+        Model = self.env[model].sudo().with_context(active_test=False)
+        state = Model._integrity_state_field if hasattr(Model, "_integrity_state_field") else None
+        if state and state in Model._fields:
+            samples = Model.browse()
+            for value, _label in Model._fields[state]._description_selection(self.env):
+                samples |= Model.search([(state, "=", value)], limit=1)
+            return samples
+        return Model.search([], limit=2)
+
+    def _other_value(self, record, name):
+        """A plausible value different from the record's, for the field's type."""
+        field = record._fields[name]
+        current = record[name]
+        kind = field.type
+        if kind in ("char", "text", "html"):
+            return "forged"
+        if kind == "boolean":
+            return not current
+        if kind in ("integer", "float", "monetary"):
+            return (current or 0) + 7
+        if kind == "date":
+            return (current or fields.Date.today()) + timedelta(days=1)
+        if kind == "datetime":
+            return (current or fields.Datetime.now()) + timedelta(days=1)
+        if kind == "selection":
+            values = [v for v, _l in field._description_selection(self.env) if v != current]
+            return values[0] if values else None
+        if kind == "many2one":
+            other = self.env[field.comodel_name].sudo().search([("id", "!=", current.id)], limit=1)
+            return other.id or False
+        if kind == "many2many":
+            other = self.env[field.comodel_name].sudo().search([("id", "not in", current.ids)], limit=1)
+            return [(6, 0, other.ids)]
+        if kind in ("binary", "image"):
+            return base64.b64encode(b"forged")
+        return None
+
+    def _declared(self, Model, creating=False):
+        """(locked, structural, state field) as the model declares them; at
+        creation, the fixed fields are given freely and are not locked."""
+        locked = set(getattr(Model, "_integrity_workflow_fields", ()))
+        locked |= set(getattr(Model, "_integrity_provenance_fields", {}))
+        if not creating:
+            locked |= set(getattr(Model, "_integrity_fixed_fields", ()))
+        structural = set(getattr(Model, "_integrity_structural_fields", ()))
+        state = getattr(Model, "_integrity_state_field", None)
+        if state:
+            locked.add(state)
+        return locked & Model._fields.keys(), structural & Model._fields.keys(), state
+
+    def _is_initial(self, record):
+        record = record.sudo()
+        if hasattr(record, "_integrity_is_initial"):
+            return record._integrity_is_initial()
+        state = getattr(record, "_integrity_state_field", None)
+        return not state or record[state] in getattr(record, "_integrity_initial_states", ())
+
+    # -- the suite ------------------------------------------------------------------------
+    def test_every_liangze_model_has_the_mechanism(self):
+        """A model without the integrity mixin is named here (and attacked below)."""
+        mixin = type(self.env["liangze.integrity.mixin"])
+        for model in self.models:
+            with self.subTest(model=model):
+                self.assertIn(mixin, type(self.env[model]).__mro__, f"{model} does not use the integrity mechanism")
+
+    def test_every_model_with_a_workflow_has_records_to_attack(self):
+        for model in self.models:
+            Model = self.env[model]
+            _locked, _structural, state = self._declared(Model)
+            if state:
+                with self.subTest(model=model):
+                    self.assertTrue(self._samples(model), f"no record of {model} to attack in the demo")
+
+    def test_write_protected_fields(self):
+        """Workflow, provenance and fixed fields: refused to every role, in every state;
+        structural fields: refused once the record left its first state."""
+        for model in self.models:
+            Model = self.env[model]
+            locked, structural, _state = self._declared(Model)
+            for record in self._samples(model):
+                targets = set(locked) | (set(structural) if not self._is_initial(record) else set())
+                for name in sorted(targets):
+                    if Model._fields[name].type in SKIPPED_TYPES:
+                        continue
+                    value = self._other_value(record.sudo(), name)
+                    if value is None:
+                        continue
+                    for user in self.attackers:
+                        self._attempt(
+                            f"{model}({record.id}).write({name})",
+                            user,
+                            record,
+                            lambda rec, n=name, v=value: rec.write({n: v}),
+                            watched=[name],
+                        )
+
+    def test_create_beyond_the_first_state(self):
+        """create: only the initial state, no workflow value, no one else's authorship."""
+        for model in self.models:
+            Model = self.env[model]
+            locked, _structural, state = self._declared(Model, creating=True)
+            template_record = self._samples(model)[:1]
+            if not template_record:
+                continue
+            template = template_record.copy_data()[0]
+            forgeries = []
+            if state:
+                initial = getattr(Model, "_integrity_initial_states", ())
+                for value, _label in Model._fields[state]._description_selection(self.env):
+                    if value not in initial:
+                        forgeries.append((f"{state}={value}", {state: value}))
+            for name in sorted(locked - {state}):
+                if Model._fields[name].type in SKIPPED_TYPES:
+                    continue
+                value = self._other_value(template_record.sudo(), name)
+                if value is not None and value is not False:
+                    forgeries.append((name, {name: value}))
+            for label, forged in forgeries:
+                for user in self.attackers:
+                    self._attempt_create(model, user, dict(template, **forged), f"{model}.create({label})")
+
+    def _attempt_create(self, model, user, vals, label):
+        original = BaseModel._create
+
+        def guarded_create(records, data_list):
+            if records._name == model:
+                raise ReachedDatabase
+            return original(records, data_list)
+
+        with self._rolled_back() as outcome, patch.object(BaseModel, "_create", guarded_create):
+            try:
+                self.env[model].with_user(user).create(vals)
+            except ReachedDatabase:
+                raise Forged from None
+        with self.subTest(attempt=label, user=user.login):
+            self.assertFalse(outcome["forged"], f"{user.login} got through: {label}")
+
+    def test_delete_what_went_out(self):
+        for model in self.models:
+            for record in self._samples(model):
+                if self._is_initial(record):
+                    continue
+                for user in self.attackers:
+                    self._attempt(
+                        f"{model}({record.id}).unlink()", user, record, lambda rec: rec.unlink(), watched=["id"]
+                    )
+
+    def test_write_through_related_models(self):
+        """A one2many or many2many written from another model obeys the target's rules."""
+        for model in self.models:
+            Model = self.env[model]
+            for name, field in Model._fields.items():
+                if field.type not in ("one2many", "many2many") or field.comodel_name not in self.models:
+                    continue
+                comodel = self.env[field.comodel_name]
+                locked, structural, _state = self._declared(comodel)
+                if field.type == "one2many":
+                    counterpart = field.inverse_name
+                else:
+                    counterpart = next(
+                        (
+                            f.name
+                            for f in comodel._fields.values()
+                            if f.type == "many2many" and f.relation == field.relation and f.name != name
+                        ),
+                        None,
+                    )
+                if not counterpart or counterpart not in locked | structural:
+                    continue
+                for record in self._samples(model):
+                    linked = record.sudo()[name]
+                    outsiders = comodel.sudo().search([("id", "not in", linked.ids)], limit=5)
+                    if counterpart not in locked:
+                        linked = linked.filtered(lambda r: not self._is_initial(r))
+                        outsiders = outsiders.filtered(lambda r: not self._is_initial(r))
+                    # Unlinking a line of a one2many deletes it: refused once it went out.
+                    if field.type == "one2many":
+                        linked = linked.filtered(lambda r: not self._is_initial(r))
+                    commands = [(f"link {c.id}", [(4, c.id)]) for c in outsiders[:1]]
+                    commands += [(f"unlink {c.id}", [(3, c.id)]) for c in linked[:1]]
+                    for label, command in commands:
+                        for user in self.attackers:
+                            self._attempt(
+                                f"{model}({record.id}).write({name}: {label})",
+                                user,
+                                record,
+                                lambda rec, n=name, c=command: rec.write({n: c}),
+                                watched=[name],
+                            )
+
+    def test_audit_trail_cannot_be_edited_or_deleted(self):
+        """Messages and tracked changes on liangze records, posted by actions or
+        by the user, are never edited nor deleted; readable or not."""
+        for model in self.models:
+            record = self._samples(model)[:1]
+            if not record or not hasattr(record, "message_post"):
+                continue
+            message = record.sudo().message_post(body="Accepted by the supervisor.")
+            tracking = self.env["mail.tracking.value"].sudo().search([("mail_message_id.model", "=", model)], limit=1)
+            for user in self.attackers:
+                self._attempt(
+                    f"{model} message edit", user, message, lambda m: m.write({"body": "forged"}), watched=["body"]
+                )
+                self._attempt(f"{model} message delete", user, message, lambda m: m.unlink(), watched=["id"])
+                self._attempt(
+                    f"{model} message edit through the chatter",
+                    user,
+                    message,
+                    lambda m, rec=record: rec.with_user(m.env.user)._message_update_content(m, body="forged"),
+                    watched=["body"],
+                )
+                if tracking:
+                    self._attempt(
+                        f"{model} tracking edit",
+                        user,
+                        tracking,
+                        lambda t: t.write({"old_value_char": "forged"}),
+                        watched=["old_value_char"],
+                    )
+                    self._attempt(f"{model} tracking delete", user, tracking, lambda t: t.unlink(), watched=["id"])
+
+    def test_own_comment_cannot_be_edited(self):
+        """The product's choice: not even its author edits a comment."""
+        for model in self.models:
+            record = self._samples(model)[:1]
+            if not record or not hasattr(record, "message_post"):
+                continue
+            for user in self.attackers:
+                mine = record.with_user(user)
+                if not mine.has_access("read"):
+                    continue
+                try:
+                    with self.env.cr.savepoint():
+                        comment = mine.message_post(body="My comment", message_type="comment")
+                except REFUSED:
+                    continue
+                self._attempt(
+                    f"{model} own comment edit",
+                    user,
+                    comment,
+                    lambda m, rec=record: rec.with_user(m.env.user)._message_update_content(m, body="changed"),
+                    watched=["body"],
+                )
+                self._attempt(f"{model} own comment delete", user, comment, lambda m: m.unlink(), watched=["id"])
+
+    def test_tier_reviews_cannot_be_forged(self):
+        """On documents approved in tiers: reviews are created, written and
+        deleted by the approval alone, and read only with the document."""
+        tiered = [m for m in self.models if hasattr(self.env[m], "_liangze_tier_env")]
+        self.assertTrue(tiered, "no liangze document is approved in tiers")
+        Review = self.env["tier.review"]
+        for model in tiered:
+            reviews = Review.sudo().search([("model", "=", model)])
+            self.assertTrue(reviews, f"no review of {model} in the demo to attack")
+            review = reviews[:1]
+            document = self.env[model].browse(review.res_id)
+            definition = self.env["tier.definition"].sudo().search([("model", "=", model)], limit=1)
+            for user in self.attackers:
+                self._attempt(
+                    f"{model} review approved by hand",
+                    user,
+                    review,
+                    lambda r, u=user: r.write({"status": "approved", "done_by": u.id}),
+                    watched=["status", "done_by"],
+                )
+                self._attempt(f"{model} review deleted", user, review, lambda r: r.unlink(), watched=["id"])
+                self._attempt(
+                    f"{model} review created by hand",
+                    user,
+                    document,
+                    lambda d, td=definition: (
+                        self.env["tier.review"]
+                        .with_user(d.env.user)
+                        .create({"model": d._name, "res_id": d.id, "definition_id": td.id, "status": "approved"})
+                    ),
+                    watched=["review_ids"],
+                )
+                readable = document.with_user(user).has_access("read")
+                seen = Review.with_user(user).search([("id", "in", reviews.ids)])
+                with self.subTest(model=model, user=user.login, attempt="read reviews"):
+                    if not readable:
+                        self.assertFalse(seen & reviews.filtered(lambda r, d=document: r.res_id == d.id))
+                        with self.assertRaises(AccessError):
+                            review.with_user(user).read(["status"])
+                if not document.sudo()._get_sequences_to_approve(user):
+                    self._attempt(
+                        f"{model} validated by someone not pending",
+                        user,
+                        document,
+                        lambda d: d.validate_tier(),
+                        watched=["review_ids"],
+                    )
