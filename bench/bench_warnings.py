@@ -41,13 +41,21 @@ def reset_levels(env, where="TRUE"):
     env.invalidate_all()
 
 
+# The tasks' warning rule written by hand, as the task model had it before the
+# shared deadline mechanism generated it from its declarations.
+HAND_WRITTEN_CASE = """CASE
+    WHEN state = 'accepted' THEN CASE WHEN accepted_on <= deadline THEN 'done_on_time' ELSE 'done_late' END
+    WHEN state = 'cancelled' OR deadline IS NULL THEN 'normal'
+    WHEN deadline < %(today)s THEN 'red'
+    WHEN state IN ('todo', 'in_progress', 'returned') AND yellow_date <= %(today)s THEN 'yellow'
+    ELSE 'normal' END"""
+
+
 def hand_written_update(env, where="TRUE"):
     """The baseline: the same CASE in one UPDATE, written by hand."""
     from odoo import fields
 
-    from odoo.addons.liangze_responsibility.models.liangze_task import WARNING_LEVEL_SQL
-
-    case = WARNING_LEVEL_SQL.format(today="%(today)s")
+    case = HAND_WRITTEN_CASE
     env.cr.execute(
         f"UPDATE liangze_task SET warning_level = {case} WHERE ({where}) AND warning_level IS DISTINCT FROM {case}",
         {"today": fields.Date.today()},

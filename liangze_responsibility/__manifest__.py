@@ -27,6 +27,7 @@
         "views/liangze_category_views.xml",
         "views/liangze_list_views.xml",
         "views/liangze_task_views.xml",
+        "views/liangze_deadline_extension_views.xml",
         "views/resource_calendar_views.xml",
         "views/res_company_views.xml",
         "views/liangze_cockpit_views.xml",

@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "report/liangze_supervision_reports.xml",
         "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "data/tier_definition_data.xml",
         "data/auditlog_rule_data.xml",
         "views/liangze_unit_views.xml",

@@ -7,8 +7,6 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .resource_calendar import WorkdayCalendar
-
 PERSON_OWNER_TYPES = ("principal_leader", "team_member")
 # Bounds that keep generation and the workday arithmetic short.
 MAX_EVIDENCE_MIN = 50
@@ -274,18 +272,8 @@ class LiangzeListItem(models.Model):
         return result
 
     def _workday_calendars(self):
-        """A function giving each company's WorkdayCalendar, read once per
-        company, covering the items' years and the deadlines after them."""
-        years = self.mapped("year") or [fields.Date.today().year]
-        start, end = date(min(years), 1, 1), date(max(years) + 1, 12, 31)
-        cache = {}
-
-        def calendar(company):
-            if company not in cache:
-                cache[company] = WorkdayCalendar(company.resource_calendar_id, start, end)
-            return cache[company]
-
-        return calendar
+        """A function giving each company's WorkdayCalendar (shared by the request)."""
+        return lambda company: company._liangze_workdays()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_without_tasks(self):
@@ -297,6 +285,13 @@ class LiangzeListItem(models.Model):
             raise UserError(self.env._("An item that has tasks is never deleted; archive it instead."))
 
     # -- task generation -------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        items = super().create(vals_list)
+        # An item added to a published list gets its tasks at once, as an edited item does.
+        items.filtered(lambda i: i.list_id.state == "published")._sync_tasks()
+        return items
+
     def write(self, vals):
         res = super().write(vals)
         if TASK_FIELDS & vals.keys():
@@ -323,6 +318,13 @@ class LiangzeListItem(models.Model):
             [items.ids],
         )
         existing = {row[2:6]: row for row in self.env.cr.fetchall()}
+        # A task whose deadline was extended keeps it: it no longer follows its item.
+        self.env["liangze.deadline.extension"].flush_model()
+        self.env.cr.execute(
+            "SELECT task_id FROM liangze_deadline_extension WHERE state = 'approved' AND task_id = ANY(%s)",
+            [[row[0] for row in existing.values()]],
+        )
+        extended = {row[0] for row in self.env.cr.fetchall()}
         calendars = items._workday_calendars()
         to_create, to_cancel, to_update = [], [], defaultdict(list)
         for item in items:
@@ -332,7 +334,7 @@ class LiangzeListItem(models.Model):
                 row = existing.get(key)
                 if not row:
                     to_create.append(vals)
-                elif row[1] in ("todo", "cancelled"):
+                elif row[1] in ("todo", "cancelled") and row[0] not in extended:
                     update = tuple(vals[column] or None for column in SYNCED_COLUMNS)
                     if row[1] == "cancelled" or tuple(row[6:]) != update:
                         to_update[update].append(row[0])

@@ -5,23 +5,11 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .liangze_deadline_mixin import WARNING_LEVELS  # noqa: F401 (imported from here by other addons)
+from .liangze_task_summary import SUMMARY_FIELDS
+
 # States in which the owner may still work on the ledger.
 OPEN_STATES = ("todo", "in_progress", "returned")
-# The warning rule in SQL, for the daily set-based refresh (see _warning_level_on).
-WARNING_LEVEL_SQL = """CASE
-    WHEN state = 'accepted' THEN CASE WHEN accepted_on <= deadline THEN 'done_on_time' ELSE 'done_late' END
-    WHEN state = 'cancelled' OR deadline IS NULL THEN 'normal'
-    WHEN deadline < {today} THEN 'red'
-    WHEN state IN ('todo', 'in_progress', 'returned') AND yellow_date <= {today} THEN 'yellow'
-    ELSE 'normal' END"""
-# Deadline colours, shared by everything that has a deadline (tasks, rectification).
-WARNING_LEVELS = [
-    ("normal", "Normal"),
-    ("yellow", "Yellow warning"),
-    ("red", "Red warning"),
-    ("done_on_time", "Done on time"),
-    ("done_late", "Done late"),
-]
 # What the owner edits; sealed once submitted, accepted or cancelled. Writing
 # any but the responsible person starts the task (reassigning is not working).
 LEDGER_FIELDS = {"plan", "responsible_user_id", "progress_ids", "evidence_ids", "note"}
@@ -34,13 +22,18 @@ class LiangzeTask(models.Model):
 
     _name = "liangze.task"
     _description = "Responsibility Task"
-    _inherit = ["liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "deadline, id"
     # Leaders and supervisors only read tasks, but comment on them.
     _mail_post_access = "read"
 
     # Tasks are generated from their item; only the ledger is the owner's to write.
     _integrity_initial_states = ("todo",)
+    # Red until accepted (a submitted task waits past its deadline too); yellow while the owner works.
+    _deadline_done_states = ("accepted",)
+    _deadline_done_date_field = "accepted_on"
+    _deadline_void_states = ("cancelled",)
+    _deadline_yellow_states = OPEN_STATES
     _integrity_workflow_fields = frozenset(
         {
             "state",
@@ -55,6 +48,7 @@ class LiangzeTask(models.Model):
             "accepted_on",
             "return_reason",
             "active",
+            "extension_ids",
         }
     )
     # The deadline moves only through the product (generation from the item).
@@ -94,16 +88,6 @@ class LiangzeTask(models.Model):
     yellow_date = fields.Date(
         string="Yellow Warning From", readonly=True, help="The item's yellow lead, in workdays before the deadline."
     )
-    warning_level = fields.Selection(
-        WARNING_LEVELS,
-        compute="_compute_warning_level",
-        store=True,
-        index=True,
-        help="Refreshed every day, and at once when the state or the deadline changes.",
-    )
-    # What was sent, so reminders go out once per threshold however often the cron runs.
-    reminded_yellow = fields.Boolean(copy=False, readonly=True)
-    reminded_red = fields.Boolean(copy=False, readonly=True)
     owner_unit_id = fields.Many2one("liangze.unit", required=True, index=True)
     owner_user_id = fields.Many2one("res.users", string="Owner Person", index=True)
     responsible_user_id = fields.Many2one(
@@ -150,6 +134,9 @@ class LiangzeTask(models.Model):
     accepted_on = fields.Date(readonly=True, copy=False, help="The day of acceptance, in the user's time zone.")
     return_reason = fields.Text(readonly=True, copy=False)
 
+    extension_ids = fields.One2many("liangze.deadline.extension", "task_id", string="Deadline Extensions")
+    extension_count = fields.Integer(compute="_compute_extension_count")
+
     _task_key_uniq = models.Constraint(
         "UNIQUE NULLS NOT DISTINCT (item_id, owner_unit_id, owner_user_id, period_start)",
         "This task already exists for this owner and period.",
@@ -163,80 +150,47 @@ class LiangzeTask(models.Model):
         for task in self:
             task.evidence_count = counts.get(task, 0)
 
-    # -- warnings ---------------------------------------------------------------
-    @api.depends("state", "deadline", "yellow_date", "accepted_on")
-    def _compute_warning_level(self):
-        today = fields.Date.context_today(self)
-        for task in self:
-            task.warning_level = task._warning_level_on(today)
-
-    def _warning_level_on(self, today):
-        # Same rule as WARNING_LEVEL_SQL, which the daily refresh applies in one statement.
-        if self.state == "accepted":
-            return "done_on_time" if self.accepted_on and self.accepted_on <= self.deadline else "done_late"
-        if self.state == "cancelled" or not self.deadline:
-            return "normal"
-        if self.deadline < today:
-            return "red"
-        if self.state in OPEN_STATES and self.yellow_date and self.yellow_date <= today:
-            return "yellow"
-        return "normal"
-
-    @api.model
-    def _cron_refresh_warnings(self):
-        """Daily: refresh every task's warning level with one UPDATE, whatever
-        the number of tasks, then send the reminders not sent yet."""
-        self._refresh_warning_levels()
-        self._send_reminders()
-
-    @api.model
-    def _refresh_warning_levels(self):
-        """One UPDATE of the rows whose level changed since the last run."""
-        self.flush_model()
-        today = fields.Date.context_today(self)
-        case = WARNING_LEVEL_SQL.format(today="%(today)s")
-        self.env.cr.execute(
-            f"UPDATE liangze_task SET warning_level = {case} WHERE warning_level IS DISTINCT FROM {case}",
-            {"today": today},
+    def _compute_extension_count(self):
+        counts = dict(
+            self.env["liangze.deadline.extension"]._read_group([("task_id", "in", self.ids)], ["task_id"], ["__count"])
         )
-        self.invalidate_model(["warning_level"])
-
-    def _send_reminders(self):
-        """Threshold-based: every yellow or red task not reminded yet gets its
-        reminder, so a day the cron did not run is caught up on the next."""
-        Task = self.with_context(active_test=True)
-        yellow = Task.search([("warning_level", "=", "yellow"), ("reminded_yellow", "=", False)])
-        red = Task.search([("warning_level", "=", "red"), ("reminded_red", "=", False)])
-        # Everything happens in the cron's transaction: a crash rolls back the
-        # reminders with the flags, and the next run sends them again, once.
-        yellow._remind_yellow()
-        red._remind_red()
-        yellow._integrity_sudo().write({"reminded_yellow": True})
-        red._integrity_sudo().write({"reminded_red": True})
-
-    def _remind_yellow(self):
-        """An activity for the responsible user, a message to the unit head."""
         for task in self:
-            task.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=task.deadline,
-                summary=self.env._("Due soon: submit the work ledger"),
-                user_id=(task.responsible_user_id or task.owner_unit_id.head_id or self.env.user).id,
-            )
-            task._notify_by_template(
-                "liangze_responsibility.mail_template_liangze_task_yellow", task.owner_unit_id.head_id
-            )
+            task.extension_count = counts.get(task, 0)
 
-    def _remind_red(self):
-        """A message to the unit head, the lead leader and the supervising unit's supervisors."""
-        for task in self:
-            supervisors = task.supervising_unit_id.member_ids.filtered(
-                lambda u: u.has_group("liangze_responsibility.group_liangze_supervisor")
-            )
-            task._notify_by_template(
-                "liangze_responsibility.mail_template_liangze_task_red",
-                task.owner_unit_id.head_id | task.lead_leader_id | supervisors,
-            )
+    def action_request_extension(self):
+        """The unit asks the supervising body to move the deadline (延期)."""
+        self.ensure_one()
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Ask for a Deadline Extension"),
+            "res_model": "liangze.deadline.extension",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_task_id": self.id},
+        }
+
+    # -- warnings: the shared deadline mechanism says when, the task says who ------------
+    def _deadline_reminder(self, level):
+        """Yellow: an activity for the responsible user, a message to the unit head.
+        Red: a message to the unit head, the lead leader and the supervising unit's supervisors."""
+        head = self.owner_unit_id.head_id
+        if level == "yellow":
+            return {
+                "activity_type": "mail.mail_activity_data_todo",
+                "activity_user": self.responsible_user_id or head or self.env.user,
+                "summary": self.env._("Due soon: submit the work ledger"),
+                "template": "liangze_responsibility.mail_template_liangze_task_yellow",
+                "users": head,
+            }
+        supervisors = self.supervising_unit_id.member_ids.filtered(
+            lambda u: u.has_group("liangze_responsibility.group_liangze_supervisor")
+        )
+        return {
+            "template": "liangze_responsibility.mail_template_liangze_task_red",
+            "users": head | self.lead_leader_id | supervisors,
+        }
 
     @api.model
     def _cron_weekly_digest(self):
@@ -250,21 +204,16 @@ class LiangzeTask(models.Model):
             if tasks:
                 template.with_context(digest_tasks=tasks.sorted("deadline")).send_mail(head.id)
 
-    def _notify_by_template(self, template_xmlid, users):
-        """Post the template on the task to the users' inboxes (or e-mail, as each prefers)."""
-        self.ensure_one()
-        if users:
-            self.message_post_with_source(
-                template_xmlid, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment"
-            )
-
     # -- ledger locking ----------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         if not self._integrity_trusted():
             for vals in vals_list:
                 self._check_period_bounds(vals)
-        return super().create(vals_list)
+        tasks = super().create(vals_list)
+        Summary = self.env["liangze.task.summary"]
+        Summary._rebuild(Summary._keys_of(tasks))
+        return tasks
 
     def _check_period_bounds(self, vals):
         """A task made by hand: its period inside its list's year, its deadline
@@ -280,16 +229,27 @@ class LiangzeTask(models.Model):
                 self.env._("The deadline lies between the start of the period and the end of the following year.")
             )
 
-    def _integrity_derived_values(self, vals):
-        # A new deadline is a new threshold: remind again when it comes.
-        return {"reminded_yellow": False, "reminded_red": False} if "deadline" in vals else {}
-
     def write(self, vals):
         if LEDGER_FIELDS & vals.keys():
             self._check_ledger_open()
+        # The cockpit's summary rows of the (unit, month) pairs left and joined.
+        Summary = self.env["liangze.task.summary"]
+        moved = SUMMARY_FIELDS & vals.keys()
+        if moved:
+            self.flush_model(["owner_unit_id", "deadline"])
+            before = Summary._keys_of(self)
         res = super().write(vals)
         if STARTING_FIELDS & vals.keys():
             self._mark_started()
+        if moved:
+            Summary._rebuild(before | Summary._keys_of(self))
+        return res
+
+    @api.model
+    def _cron_refresh_warnings(self):
+        """Daily: the shared refresh and reminders, then the cockpit's summary, recounted."""
+        res = super()._cron_refresh_warnings()
+        self.env["liangze.task.summary"]._rebuild()
         return res
 
     def _check_ledger_open(self):

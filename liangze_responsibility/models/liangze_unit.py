@@ -1,6 +1,5 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -196,31 +195,15 @@ class LiangzeUnit(models.Model):
 
     def _cockpit_figures(self):
         """{unit id: (tasks, done, done on time, yellow, red)} over each unit's
-        whole subtree, for the tasks due in the period that the user may read.
-
-        One grouped count per owner unit (record rules applied by _read_group),
-        then a roll-up along parent_path in Python: a few thousand groups at
-        most, whatever the number of tasks."""
+        whole subtree within the user's scope, for the tasks due in the months of
+        the period. Read from the per-unit, per-month summary (a few rows per unit,
+        whatever the number of tasks), then rolled up along parent_path."""
         if not self.ids:
             return {}
         date_from, date_to = self._cockpit_period()
-        groups = self.env["liangze.task"]._read_group(
-            [
-                ("owner_unit_id", "child_of", self.ids),
-                ("deadline", ">=", date_from),
-                ("deadline", "<=", date_to),
-            ],
-            ["owner_unit_id", "state", "warning_level"],
-            ["__count"],
-        )
-        per_unit = defaultdict(lambda: [0, 0, 0, 0, 0])
-        for unit, state, level, count in groups:
-            figures = per_unit[unit.id]
-            figures[0] += count
-            figures[1] += count if state == "accepted" else 0
-            figures[2] += count if level == "done_on_time" else 0
-            figures[3] += count if level == "yellow" else 0
-            figures[4] += count if level == "red" else 0
+        below = self.env["liangze.unit"].sudo().search([("id", "child_of", self.ids)])
+        visible = below & self.env.user.liangze_scope_unit_ids
+        per_unit = self.env["liangze.task.summary"]._figures(visible.ids, date_from, date_to)
         return self._roll_up(per_unit, 5)
 
     def _roll_up(self, per_unit, size):
@@ -239,12 +222,35 @@ class LiangzeUnit(models.Model):
         scope = self.env.user.liangze_scope_unit_ids
         return scope.filtered(lambda u: u.parent_id not in scope)
 
+    cockpit_root = fields.Boolean(
+        string="Top of My Scope", compute="_compute_cockpit_root", search="_search_cockpit_root"
+    )
+
+    @api.depends_context("uid")
+    def _compute_cockpit_root(self):
+        roots = self._cockpit_roots()
+        for unit in self:
+            unit.cockpit_root = unit in roots
+
+    def _search_cockpit_root(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        wanted = {bool(v) for v in value}
+        if operator == "not in":
+            wanted = {True, False} - wanted
+        ids = self._cockpit_roots().ids
+        if wanted == {True, False}:
+            return [(1, "=", 1)]
+        return [("id", "in" if True in wanted else "not in", ids)]
+
     def action_cockpit_children(self):
         """Drill down: the sub-units of this unit, same period."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("liangze_responsibility.liangze_unit_action_cockpit")
         action["domain"] = [("parent_id", "=", self.id)]
-        action["context"] = dict(self.env.context, create=False)
+        # Same period: the one chosen above, not the action's default filter.
+        context = {k: v for k, v in self.env.context.items() if not k.startswith("search_default_")}
+        action["context"] = dict(context, create=False)
         action["display_name"] = self.complete_name
         return action
 

@@ -7,6 +7,9 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# Where a request keeps its WorkdayCalendar objects (Odoo's per-cursor cache).
+WORKDAY_CACHE_KEY = "liangze_workday_calendars"
+
 
 class ResourceCalendar(models.Model):
     """Working days of a company calendar, with China's statutory holidays
@@ -17,6 +20,26 @@ class ResourceCalendar(models.Model):
     liangze_adjusted_workday_ids = fields.One2many(
         "liangze.adjusted.workday", "calendar_id", string="Adjusted Workdays"
     )
+
+    # -- the request's workday calendars ------------------------------------------------
+    def _liangze_workdays(self):
+        """This calendar's WorkdayCalendar, one per request (cursor) and calendar."""
+        # An empty recordset (a company without calendar) works Monday to Friday.
+        calendar = self[:1]
+        cache = self.env.cr.cache.setdefault(WORKDAY_CACHE_KEY, {})
+        if calendar.id not in cache:
+            cache[calendar.id] = WorkdayCalendar(calendar)
+        return cache[calendar.id]
+
+    @api.model
+    def _liangze_forget_workdays(self):
+        """Holidays, adjusted workdays or working hours changed: read them again."""
+        self.env.cr.cache.pop(WORKDAY_CACHE_KEY, None)
+
+    def write(self, vals):
+        res = super().write(vals)
+        self._liangze_forget_workdays()
+        return res
 
     # -- loading the statutory calendar ------------------------------------------
     @api.model
@@ -70,6 +93,7 @@ class ResourceCalendar(models.Model):
                 }
             )
         self.env["resource.calendar.leaves"].create(leaves)
+        self._liangze_forget_workdays()
         existing = set(self.liangze_adjusted_workday_ids.mapped("date"))
         self.env["liangze.adjusted.workday"].create(
             [
@@ -115,18 +139,31 @@ class ResourceCalendar(models.Model):
 
 
 class WorkdayCalendar:
-    """Working-day arithmetic over one calendar, its non-workdays read once,
-    so generating thousands of deadlines costs a few queries. Without a
+    """Working-day arithmetic over one calendar, for any date and any span.
+
+    The non-workdays are read a year at a time, when a day of that year is
+    first asked about (two queries a year): days outside the statutory
+    holidays loaded follow the calendar's working weekdays, and adjusted
+    workdays (调休) count. Get it from ``company._liangze_workdays()``: one
+    object per company and request, shared by every record. Without a
     calendar, Monday to Friday are the workdays."""
 
-    def __init__(self, calendar, start, end):
+    def __init__(self, calendar):
         self.calendar = calendar
-        self.off = calendar._liangze_non_workdays(start, end) if calendar else set()
+        self._off_by_year = {}
+
+    def _off(self, year):
+        if year not in self._off_by_year:
+            start, end = date(year, 1, 1), date(year, 12, 31)
+            if self.calendar:
+                self._off_by_year[year] = self.calendar._liangze_non_workdays(start, end)
+            else:
+                days = (start + timedelta(days=n) for n in range((end - start).days + 1))
+                self._off_by_year[year] = {day for day in days if day.weekday() >= 5}
+        return self._off_by_year[year]
 
     def is_workday(self, day):
-        if not self.calendar:
-            return day.weekday() < 5
-        return day not in self.off
+        return day not in self._off(day.year)
 
     def next_workday(self, day):
         while not self.is_workday(day):
@@ -146,3 +183,9 @@ class WorkdayCalendar:
             if self.is_workday(day):
                 count -= 1
         return day
+
+    def workdays_between(self, start, end):
+        """Workdays after ``start`` up to and including ``end`` (negative when end is before start)."""
+        sign, (low, high) = (1, (start, end)) if start <= end else (-1, (end, start))
+        days = (low + timedelta(days=n) for n in range(1, (high - low).days + 1))
+        return sign * sum(1 for day in days if self.is_workday(day))

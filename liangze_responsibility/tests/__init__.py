@@ -9,3 +9,5 @@ from . import test_tour
 from . import test_warnings
 from . import test_cockpit
 from . import test_integrity
+from . import test_workday_calendar
+from . import test_deadline_extension

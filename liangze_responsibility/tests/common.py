@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from contextlib import contextmanager
 
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -121,6 +122,21 @@ class LiangzeCase(TransactionCase):
             yield caught
         self.assertRegex(str(caught.exception), pattern)
         self.env.invalidate_all()
+
+    def assertUnchanged(self, record, names, function):
+        """``function`` is refused (AccessError, UserError or ValidationError) and
+        leaves the fields ``names`` of ``record`` as they were."""
+        before = record.sudo().read(names)
+        refused = False
+        try:
+            with self.env.cr.savepoint():
+                function()
+                self.env.flush_all()
+        except (AccessError, UserError, ValidationError):
+            refused = True
+        self.assertTrue(refused, "the attempt was not refused")
+        self.env.invalidate_all()
+        self.assertEqual(record.sudo().read(names), before)
 
     @classmethod
     def _load_chinese(cls):

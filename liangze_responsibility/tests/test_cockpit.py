@@ -3,6 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import LiangzeCase
 
@@ -31,10 +32,11 @@ class TestCockpit(LiangzeCase):
             cls.env["liangze.task"]._cron_refresh_warnings()
 
     def cockpit(self, user, date_from="2026-01-01", date_to="2026-12-31"):
-        wizard = self.env["liangze.cockpit"].with_user(user).create({"date_from": date_from, "date_to": date_to})
-        action = wizard.action_open()
-        units = self.env["liangze.unit"].with_user(user).with_context(**action["context"]).search(action["domain"])
-        return units, action
+        """The cockpit as the menu opens it, with the period filter chosen on the screen."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("liangze_responsibility.liangze_unit_action_cockpit")
+        context = dict(safe_eval(action["context"]), cockpit_date_from=date_from, cockpit_date_to=date_to)
+        units = self.env["liangze.unit"].with_user(user).with_context(**context).search(safe_eval(action["domain"]))
+        return units, dict(action, context=context)
 
     def direct_count(self, user, unit, domain=()):
         return (
@@ -98,3 +100,26 @@ class TestCockpit(LiangzeCase):
         self.assertEqual(
             units.cockpit_task_count, self.direct_count(self.leader, self.city, [("deadline", "<=", "2026-03-31")])
         )
+
+    def test_opens_on_this_year_and_follows_every_change(self):
+        """No period dialog first: the menu's action opens on this year's figures,
+        and they follow each acceptance at once, equal to a direct count."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("liangze_responsibility.liangze_unit_action_cockpit")
+        self.assertIn("search_default_period_this_year", action["context"])
+        self.assertEqual(action["res_model"], "liangze.unit")
+        with freeze_time("2026-06-15"):
+            city = self.env["liangze.unit"].with_user(self.leader).search(safe_eval(action["domain"]))
+            self.assertEqual(city, self.city)
+            self.assertEqual(city.cockpit_task_count, self.direct_count(self.leader, self.city))
+            submitted = self.env["liangze.task"].search(
+                [("owner_unit_id", "=", self.county_office.id), ("state", "=", "submitted")]
+            )
+            submitted.with_user(self.supervisor).action_accept()
+            city.invalidate_recordset()
+            self.assertEqual(city.cockpit_done_count, 3)
+            self.assertEqual(
+                city.cockpit_done_count, self.direct_count(self.leader, self.city, [("state", "=", "accepted")])
+            )
+            self.assertEqual(
+                city.cockpit_red_count, self.direct_count(self.leader, self.city, [("warning_level", "=", "red")])
+            )

@@ -145,6 +145,14 @@ class TestTaskGeneration(LiangzeCase):
         self.assertEqual(len(self._tasks(item, active_test=False)), 36)
         self.assertEqual(self._tasks(item), started)
 
+    def test_item_added_to_a_published_list_gets_its_tasks_at_once(self):
+        self._item()
+        self.rlist.with_user(self.admin).action_publish()
+        added = self._item(name="Yearly integrity talk", frequency="yearly")
+        self.assertEqual(len(self._tasks(added)), 3, "one per department, before any daily job")
+        draft = self.env["liangze.list"].with_user(self.admin).create({"name": "Draft", "year": 2026})
+        self.assertFalse(self._tasks(self._item(list_id=draft.id)), "a draft list has no tasks yet")
+
     def test_published_lists_and_items_are_never_deleted(self):
         item = self._item()
         self.rlist.with_user(self.admin).action_publish()

@@ -6,10 +6,12 @@ from odoo import models
 class LiangzeTask(models.Model):
     _inherit = "liangze.task"
 
-    def _remind_yellow(self):
+    def _deadline_remind(self, level):
         """The responsible user also gets the yellow reminder by SMS, when
         their contact has a mobile number."""
-        res = super()._remind_yellow()
+        res = super()._deadline_remind(level)
+        if level != "yellow":
+            return res
         for task in self:
             partner = task.responsible_user_id.partner_id
             if partner.phone_sanitized:

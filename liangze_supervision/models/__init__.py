@@ -1,6 +1,7 @@
 from . import liangze_supervision_document
 from . import liangze_tier_validation
 from . import tier_review
+from . import liangze_document_series
 from . import liangze_unit
 from . import liangze_task_review
 from . import liangze_task

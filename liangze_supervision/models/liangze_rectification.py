@@ -27,6 +27,7 @@ class LiangzeRectification(models.Model):
     _inherit = ["liangze.supervision.document", "mail.thread", "mail.activity.mixin"]
     # The unit and the leaders only read, but comment and ask in the chatter.
     _mail_post_access = "read"
+    _document_kind = "recommendation_letter"
     _order = "id desc"
     # The plan, and through the problems list their measure and owner (checked per problem).
     _unit_writable_fields = frozenset({"plan", "problem_ids"})

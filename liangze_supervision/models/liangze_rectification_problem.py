@@ -1,24 +1,14 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
-from odoo.addons.liangze_responsibility.models.liangze_task import WARNING_LEVELS
-from odoo.addons.liangze_responsibility.models.resource_calendar import WorkdayCalendar
-
 from .liangze_supervision_document import SUPERVISOR, THREAD_FIELDS
 
 # Workdays before the due date from which an open problem shows yellow.
 YELLOW_LEAD_WORKDAYS = 3
-# The rule of _warning_level_on, in SQL for the daily set-based refresh.
-WARNING_LEVEL_SQL = """CASE
-    WHEN state = 'verified' THEN CASE WHEN verified_date <= due_date THEN 'done_on_time' ELSE 'done_late' END
-    WHEN due_date < {today} THEN 'red'
-    WHEN yellow_date <= {today} THEN 'yellow'
-    ELSE 'normal' END"""
 # What the addressed unit writes: how it rectifies, who does it, what it did.
 UNIT_FIELDS = {"measure", "owner_user_id", "feedback", "evidence_attachment_ids"}
 # What the discipline body found and demands; fixed once issued.
@@ -31,12 +21,15 @@ class LiangzeRectificationProblem(models.Model):
 
     _name = "liangze.rectification.problem"
     _description = "Rectification Problem"
-    _inherit = ["liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "rectification_id desc, sequence, id"
     _rec_name = "description"
     _mail_post_access = "read"
 
     _integrity_initial_states = ("open",)
+    _deadline_field = "due_date"
+    _deadline_done_states = ("verified",)
+    _deadline_done_date_field = "verified_date"
     _integrity_workflow_fields = frozenset(
         {
             "state",
@@ -94,14 +87,6 @@ class LiangzeRectificationProblem(models.Model):
         string="Last Failed Verification", readonly=True, copy=False, help="Why the last feedback was not accepted."
     )
     failed_count = fields.Integer(string="Failed Verifications", readonly=True, copy=False)
-    warning_level = fields.Selection(
-        WARNING_LEVELS,
-        compute="_compute_warning_level",
-        store=True,
-        index=True,
-    )
-    reminded_yellow = fields.Boolean(readonly=True, copy=False)
-    reminded_red = fields.Boolean(readonly=True, copy=False)
     on_time_percent = fields.Float(
         string="Verified on Time (%)",
         compute="_compute_on_time_percent",
@@ -127,24 +112,7 @@ class LiangzeRectificationProblem(models.Model):
             if not problem.due_date:
                 problem.yellow_date = False
                 continue
-            start = problem.due_date - timedelta(days=YELLOW_LEAD_WORKDAYS * 3 + 30)
-            calendar = WorkdayCalendar(problem.company_id.resource_calendar_id, start, problem.due_date)
-            problem.yellow_date = calendar.subtract_workdays(problem.due_date, YELLOW_LEAD_WORKDAYS)
-
-    @api.depends("state", "due_date", "yellow_date", "verified_date")
-    def _compute_warning_level(self):
-        today = fields.Date.context_today(self)
-        for problem in self:
-            problem.warning_level = problem._warning_level_on(today)
-
-    def _warning_level_on(self, today):
-        if self.state == "verified":
-            return "done_on_time" if self.verified_date and self.verified_date <= self.due_date else "done_late"
-        if self.due_date and self.due_date < today:
-            return "red"
-        if self.yellow_date and self.yellow_date <= today:
-            return "yellow"
-        return "normal"
+            problem.yellow_date = self._yellow_from(problem.due_date, YELLOW_LEAD_WORKDAYS, problem.company_id)
 
     @api.depends("state", "verified_date", "due_date")
     def _compute_on_time_percent(self):
@@ -183,10 +151,6 @@ class LiangzeRectificationProblem(models.Model):
         if not self.env.su:
             self._check_write_allowed(vals)
         return super().write(vals)
-
-    def _integrity_derived_values(self, vals):
-        # A new due date is a new threshold: remind again when it comes.
-        return {"reminded_yellow": False, "reminded_red": False} if "due_date" in vals else {}
 
     def _check_write_allowed(self, vals):
         supervisor = self.env.user.has_group(SUPERVISOR)
@@ -288,42 +252,34 @@ class LiangzeRectificationProblem(models.Model):
             "context": {"default_problem_ids": self.ids},
         }
 
-    # -- warnings and reminders (daily) -------------------------------------------------
+    # -- warnings: the shared deadline mechanism says when, the problem says who ---------
     @api.model
-    def _cron_refresh_warnings(self):
-        """Refresh every problem's warning level in one UPDATE, then remind
-        once per threshold: a skipped day is caught up, a re-run sends nothing twice."""
-        self.flush_model()
-        case = WARNING_LEVEL_SQL.format(today="%(today)s")
-        self.env.cr.execute(
-            f"UPDATE liangze_rectification_problem SET warning_level = {case} "
-            f"WHERE warning_level IS DISTINCT FROM {case} RETURNING rectification_id",
-            {"today": fields.Date.context_today(self)},
-        )
-        changed = self.env["liangze.rectification"].browse({row[0] for row in self.env.cr.fetchall()})
-        self.invalidate_model(["warning_level"])
-        # The stored warning of each rectification follows its problems.
-        self.env.add_to_compute(changed._fields["warning_level"], changed)
-        issued = [("rectification_id.state", "in", ("issued", "rectifying"))]
-        yellow = self.search(issued + [("warning_level", "=", "yellow"), ("reminded_yellow", "=", False)])
-        red = self.search(issued + [("warning_level", "=", "red"), ("reminded_red", "=", False)])
-        for problem in yellow:
-            problem._remind("mail.mail_activity_data_todo", self.env._("Rectification due soon"))
-        for problem in red:
-            problem._remind("mail.mail_activity_data_warning", self.env._("Rectification overdue"), red=True)
-        yellow._integrity_sudo().write({"reminded_yellow": True})
-        red._integrity_sudo().write({"reminded_red": True})
+    def _deadline_refresh_returns_ids(self):
+        return True
 
-    def _remind(self, activity_type, summary, red=False):
-        self.ensure_one()
-        responsible = self.owner_user_id or self.unit_id.head_id
-        if responsible:
-            self.activity_schedule(activity_type, date_deadline=self.due_date, summary=summary, user_id=responsible.id)
-        partners = self.unit_id.head_id | (self.supervisor_id if red else self.env["res.users"])
-        self.message_post_with_source(
-            "liangze_supervision.mail_template_liangze_problem_overdue"
+    @api.model
+    def _refresh_warning_levels(self):
+        changed = super()._refresh_warning_levels()
+        # The stored warning of each rectification follows its problems.
+        letters = changed.rectification_id
+        self.env.add_to_compute(letters._fields["warning_level"], letters)
+        return changed
+
+    @api.model
+    def _deadline_reminder_domain(self):
+        return [("rectification_id.state", "in", ("issued", "rectifying"))]
+
+    def _deadline_reminder(self, level):
+        """An activity for the problem's owner (or the unit head); a message to the
+        unit head, and when overdue to the supervisor too."""
+        head = self.unit_id.head_id
+        red = level == "red"
+        return {
+            "activity_type": "mail.mail_activity_data_warning" if red else "mail.mail_activity_data_todo",
+            "activity_user": self.owner_user_id or head,
+            "summary": self.env._("Rectification overdue") if red else self.env._("Rectification due soon"),
+            "template": "liangze_supervision.mail_template_liangze_problem_overdue"
             if red
             else "liangze_supervision.mail_template_liangze_problem_due_soon",
-            partner_ids=partners.partner_id.ids,
-            subtype_xmlid="mail.mt_comment",
-        )
+            "users": head | (self.supervisor_id if red else self.env["res.users"]),
+        }

@@ -18,6 +18,7 @@ class LiangzeReminderLetter(models.Model):
     _inherit = ["liangze.supervision.document", "mail.thread", "mail.activity.mixin"]
     # The unit and the leaders only read, but comment and ask in the chatter.
     _mail_post_access = "read"
+    _document_kind = "reminder_letter"
     _order = "letter_date desc, id desc"
     _unit_writable_fields = frozenset({"receipt_note"})
 
@@ -87,6 +88,17 @@ class LiangzeReminderLetter(models.Model):
         return super().write(vals)
 
     # -- drafting (daily) ---------------------------------------------------------------
+    @api.model
+    def _cron_reminder_letters(self):
+        """Daily, after the tasks' warnings: today's drafts for the red tasks, then the
+        escalation of letters not acknowledged in time. Both steps are idempotent."""
+        # The tasks' levels as of today, whether or not their own job ran first (one UPDATE
+        # of the rows that changed: nothing when it did).
+        self.env["liangze.task"]._refresh_warning_levels()
+        drafts = self._cron_draft_from_red_tasks()
+        escalated = self._cron_escalate()
+        return drafts, escalated
+
     @api.model
     def _cron_draft_from_red_tasks(self):
         """Put every red task not in a letter yet into today's draft for its

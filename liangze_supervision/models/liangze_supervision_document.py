@@ -1,11 +1,9 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-
-from odoo.addons.liangze_responsibility.models.resource_calendar import WorkdayCalendar
 
 SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
 # Written by mail.thread on any follower's behalf; not a change of the document.
@@ -27,6 +25,8 @@ class LiangzeSupervisionDocument(models.AbstractModel):
     _integrity_provenance_fields = {"author_id": "user"}
     _integrity_structural_fields = frozenset({"unit_id", "issuer_unit_id", "company_id"})
 
+    # The kind of document, for the issuer's number series (see liangze.document.series).
+    _document_kind = "all"
     # Fields the addressed unit may write (its plan, feedback or receipt); the
     # rest belongs to the discipline body.
     _unit_writable_fields = frozenset()
@@ -82,7 +82,7 @@ class LiangzeSupervisionDocument(models.AbstractModel):
         sequence is gapless and yearly, so numbers run 1, 2, 3 … each year."""
         for document in self:
             if not document.document_number:
-                sequence = document.issuer_unit_id._document_sequence()
+                sequence = document.issuer_unit_id._document_sequence(document._document_kind)
                 number = sequence.next_by_id(sequence_date=document.issue_date)
                 document._integrity_sudo().write({"document_number": number})
 
@@ -96,8 +96,7 @@ class LiangzeSupervisionDocument(models.AbstractModel):
         return self.env._("%(month)s/%(day)s/%(year)s", year=value.year, month=value.month, day=value.day)
 
     def _workdays_after(self, day, count):
-        calendar = WorkdayCalendar(self.company_id.resource_calendar_id, day, day + timedelta(days=count * 3 + 30))
-        return calendar.add_workdays(day, count)
+        return self.company_id._liangze_workdays().add_workdays(day, count)
 
     def _notify_by_template(self, template_xmlid, users):
         """Post the template on each document to the users' inboxes (or e-mail,

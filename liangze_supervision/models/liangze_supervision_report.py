@@ -36,6 +36,7 @@ class LiangzeSupervisionReport(models.Model):
     ]
     # The unit and the leaders only read, but comment and ask in the chatter.
     _mail_post_access = "read"
+    _document_kind = "supervision_report"
     _order = "id desc"
 
     _integrity_structural_fields = frozenset(CONTENT_FIELDS | {"company_id"})
@@ -76,6 +77,20 @@ class LiangzeSupervisionReport(models.Model):
         for report in self:
             if report.date_from and report.date_to and report.date_from > report.date_to:
                 raise UserError(self.env._("The period of a supervision report must end after it starts."))
+
+    @api.onchange("unit_id", "date_from", "date_to")
+    def _onchange_propose_tasks(self):
+        """Propose the tasks the report is about: the unit's (and its sub-units')
+        tasks of periods inside the report's, which the supervisor may then trim."""
+        if self.state == "draft" and self.unit_id and self.date_from and self.date_to:
+            self.task_ids = self.env["liangze.task"].search(
+                [
+                    ("owner_unit_id", "child_of", self.unit_id.id),
+                    ("period_start", ">=", self.date_from),
+                    ("period_end", "<=", self.date_to),
+                    ("state", "!=", "cancelled"),
+                ]
+            )
 
     def _compute_task_count(self):
         for report in self:

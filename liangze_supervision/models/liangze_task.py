@@ -104,14 +104,3 @@ class LiangzeTask(models.Model):
         string="Reminder Letters",
         readonly=True,
     )
-
-    @api.model
-    def _cron_refresh_warnings(self):
-        """After the tasks' warnings: the rectification problems' warnings,
-        today's draft reminder letters for red tasks, and the escalation of
-        letters not acknowledged in time. Each step is idempotent."""
-        res = super()._cron_refresh_warnings()
-        self.env["liangze.rectification.problem"]._cron_refresh_warnings()
-        self.env["liangze.reminder.letter"]._cron_draft_from_red_tasks()
-        self.env["liangze.reminder.letter"]._cron_escalate()
-        return res

@@ -12,15 +12,20 @@ class LiangzeUnit(models.Model):
 
     _inherit = "liangze.unit"
 
-    # The number series is the product's: created on first use, never swapped.
-    _integrity_workflow_fields = frozenset({"document_sequence_id"})
-
     document_prefix = fields.Char(
         string="Document Number Prefix",
         help="Printed before the year in the document numbers this discipline body issues, "
         "for example X税纪建 gives X税纪建〔2026〕3号. Defaults to the unit's code or name.",
     )
-    document_sequence_id = fields.Many2one("ir.sequence", readonly=True, copy=False)
+    document_numbering = fields.Selection(
+        [("shared", "One series for every document"), ("per_kind", "One series per kind of document")],
+        string="Document Numbers",
+        default="shared",
+        required=True,
+        help="Reports, recommendation letters and reminder letters share one number series, "
+        "or each kind has its own, with its own prefix.",
+    )
+    document_series_ids = fields.One2many("liangze.document.series", "issuer_unit_id", string="Number Series")
     receipt_workdays = fields.Integer(
         string="Receipt Due (workdays)",
         default=3,
@@ -35,8 +40,8 @@ class LiangzeUnit(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if "document_prefix" in vals:
-            for unit in self.filtered("document_sequence_id"):
-                unit.document_sequence_id.sudo().prefix = unit._document_number_prefix()
+            for series in self.document_series_ids.filtered("sequence_id"):
+                series.sequence_id.sudo().prefix = series._full_prefix()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -46,32 +51,10 @@ class LiangzeUnit(models.Model):
             if Document.search_count(["|", ("unit_id", "in", self.ids), ("issuer_unit_id", "in", self.ids)], limit=1):
                 raise UserError(self.env._("A unit with supervision documents cannot be deleted; archive it instead."))
 
-    def _document_number_prefix(self):
-        return f"{self.document_prefix or self.code or self.name}〔%(range_year)s〕"
-
-    def _document_sequence(self):
-        """The issuer's yearly, gapless number series, created on first use."""
+    def _document_sequence(self, kind="all"):
+        """The issuer's yearly, gapless number series for documents of ``kind``."""
         self.ensure_one()
-        unit = self.sudo()
-        if not unit.document_sequence_id:
-            unit.document_sequence_id = (
-                self.env["ir.sequence"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._("Document numbers of %(unit)s", unit=unit.complete_name),
-                        "code": "liangze.document.number",
-                        "prefix": unit._document_number_prefix(),
-                        "suffix": "号",
-                        "padding": 1,
-                        "number_increment": 1,
-                        "implementation": "no_gap",
-                        "use_date_range": True,
-                        "company_id": unit.company_id.id,
-                    }
-                )
-            )
-        return unit.document_sequence_id
+        return self.env["liangze.document.series"]._for(self, kind)._sequence()
 
     # -- supervision quality on the cockpit (same period and roll-up as the task figures) --
     cockpit_turnaround_days = fields.Float(

@@ -26,6 +26,13 @@ class SupervisionCase(LiangzeCase):
         cls.discipline.head_id = cls.supervision_head
 
     @classmethod
+    def _run_daily_jobs(cls):
+        """The daily jobs of both addons, in the order their crons run."""
+        cls.env["liangze.task"]._cron_refresh_warnings()
+        cls.env["liangze.rectification.problem"]._cron_refresh_warnings()
+        cls.env["liangze.reminder.letter"]._cron_reminder_letters()
+
+    @classmethod
     def _letter(cls, problems=3, unit=None, due=None, **values):
         """A draft recommendation letter of the supervisor to ``unit`` (the office)."""
         due = due or date.today() + timedelta(days=30)

@@ -34,7 +34,7 @@ class TestPrint(SupervisionCase):
             supervising_unit_id=cls.discipline.id,
         )
         with freeze_time("2026-02-26"):
-            cls.env["liangze.task"]._cron_refresh_warnings()
+            cls._run_daily_jobs()
             cls.reminder = cls.env["liangze.reminder.letter"].search([("task_ids", "in", item.task_ids.ids)])
             cls.reminder.with_user(cls.supervisor).action_issue()
             cls.reminder.with_user(cls.head).receipt_note = "The January ledger is being completed"

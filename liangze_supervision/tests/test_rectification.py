@@ -115,13 +115,12 @@ class TestRectification(SupervisionCase):
             self._plan_and_feedback(letter)
             letter.problem_ids[0].with_user(self.supervisor).action_verify()
         late = letter.problem_ids[1]
-        Task = self.env["liangze.task"]
         with freeze_time("2026-03-17"):
-            Task._cron_refresh_warnings()
+            self._run_daily_jobs()
             self.assertEqual(late.warning_level, "yellow")
         for day in ("2026-03-23", "2026-03-24", "2026-03-25"):
             with freeze_time(day):
-                Task._cron_refresh_warnings()
+                self._run_daily_jobs()
         self.assertEqual(late.warning_level, "red")
         self.assertEqual(letter.warning_level, "red")
         overdue = self.env.ref("liangze_supervision.mail_template_liangze_problem_overdue")
@@ -136,3 +135,35 @@ class TestRectification(SupervisionCase):
         self.assertEqual(late.warning_level, "done_late")
         self.assertEqual(letter.state, "closed")
         self.assertEqual(letter.problem_ids.mapped("on_time_percent"), [100.0, 0.0])
+
+    def test_feedback_and_verification_from_the_letters_problem_list(self):
+        """The unit fills in feedback and evidence on the letter's list, problem by
+        problem, and submits each from there; the supervisor verifies from it too."""
+        letter = self._letter(2)
+        letter.action_issue()
+        unit_letter = letter.with_user(self.member)
+        unit_letter.plan = "<p>Plan</p>"
+        unit_letter.write(
+            {
+                "problem_ids": [
+                    (1, p.id, {"measure": "Fix", "owner_user_id": self.member.id}) for p in letter.problem_ids
+                ]
+            }
+        )
+        unit_letter.action_submit_plan()
+        first, second = letter.problem_ids
+        evidence = self._evidence(self.member, first)
+        unit_letter.write(
+            {
+                "problem_ids": [
+                    (1, first.id, {"feedback": "<p>Done</p>", "evidence_attachment_ids": [(6, 0, evidence.ids)]})
+                ]
+            }
+        )
+        unit_letter.problem_ids.filtered(lambda p: p == first).action_submit_feedback()
+        self.assertEqual((first.state, second.state), ("feedback", "open"))
+        letter.with_user(self.supervisor).problem_ids.filtered(lambda p: p == first).action_verify()
+        self.assertEqual(first.state, "verified")
+        # A verified problem's feedback is closed, from the list as from its form.
+        with self.assertRaises(UserError):
+            unit_letter.write({"problem_ids": [(1, first.id, {"feedback": "<p>Changed</p>"})]})

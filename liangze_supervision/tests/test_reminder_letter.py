@@ -46,7 +46,7 @@ class TestReminderLetter(SupervisionCase):
         february._submit()
         with freeze_time("2026-02-26"):
             for _run in range(3):
-                self.Task._cron_refresh_warnings()
+                self._run_daily_jobs()
         letters = self._letters()
         self.assertEqual(len(letters), 2, "one letter for the office, one for the archive room")
         self.assertEqual(set(letters.mapped("state")), {"draft"})
@@ -58,19 +58,19 @@ class TestReminderLetter(SupervisionCase):
         self.assertFalse(office_letter.document_number, "a draft takes no number")
         # The next day, the same red tasks are not drafted again.
         with freeze_time("2026-02-27"):
-            self.Task._cron_refresh_warnings()
+            self._run_daily_jobs()
         self.assertEqual(self._letters(), letters)
         # March's task turns red a month later: a new draft, for that day only.
         with freeze_time("2026-03-26"):
-            self.Task._cron_refresh_warnings()
-            self.Task._cron_refresh_warnings()
+            self._run_daily_jobs()
+            self._run_daily_jobs()
         march = self._letters(date(2026, 3, 26)).filtered(lambda letter: letter.unit_id == self.office)
         self.assertEqual(len(march), 1)
         self.assertEqual(march.task_ids.mapped("period_start"), [date(2026, 3, 1)])
 
     def test_receipt_by_the_unit_head_and_escalation_after_the_set_workdays(self):
         with freeze_time("2026-02-26"):
-            self.Task._cron_refresh_warnings()
+            self._run_daily_jobs()
             letters = self._letters()
             office_letter = letters.filtered(lambda letter: letter.unit_id == self.office)
             archive_letter = letters - office_letter
@@ -107,11 +107,11 @@ class TestReminderLetter(SupervisionCase):
             return archive_letter.message_ids.filtered(lambda m: marker in (m.subject or ""))
 
         with freeze_time("2026-03-02"):
-            self.Task._cron_refresh_warnings()
+            self._run_daily_jobs()
         self.assertFalse(archive_letter.escalated)
         for day in ("2026-03-03", "2026-03-04"):
             with freeze_time(day):
-                self.Task._cron_refresh_warnings()
+                self._run_daily_jobs()
         self.assertTrue(archive_letter.escalated)
         self.assertEqual(len(escalations()), 1)
         self.assertIn(self.leader.partner_id, escalations().partner_ids)
@@ -119,7 +119,7 @@ class TestReminderLetter(SupervisionCase):
 
     def test_issued_letter_is_read_by_its_unit_only(self):
         with freeze_time("2026-02-26"):
-            self.Task._cron_refresh_warnings()
+            self._run_daily_jobs()
         office_letter = self._letters().filtered(lambda letter: letter.unit_id == self.office)
         self.assertFalse(self.Letter.with_user(self.member).search([("id", "=", office_letter.id)]))
         office_letter.with_user(self.supervisor).action_issue()

@@ -1,7 +1,9 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import SupervisionCase
 
@@ -110,3 +112,18 @@ class TestSupervisionReport(SupervisionCase):
         with self.assertRefused(UserError, "监督意见"):
             report.with_context(lang="zh_CN").action_submit()
         self.assertEqual(report.state, "draft")
+
+    def test_tasks_of_the_unit_and_period_are_proposed(self):
+        item = self._published_item(self.office | self.archive_room, name="Quarterly check", frequency="quarterly")
+        with Form(self.env["liangze.supervision.report"].with_user(self.supervisor)) as form:
+            form.name = "Q3 report"
+            form.unit_id = self.office
+            form.issuer_unit_id = self.discipline
+            form.date_from = date(2026, 7, 1)
+            form.date_to = date(2026, 10, 31)
+            proposed = form.task_ids
+            self.assertEqual(
+                set(proposed.ids),
+                set(item.task_ids.filtered(lambda t: t.period_start == date(2026, 7, 1)).ids),
+                "the office's and its archive room's third-quarter tasks",
+            )

@@ -1,7 +1,22 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from lxml import etree
+
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
+from odoo.tools.safe_eval import safe_eval
+
+FIRST_SCREENS = {
+    "liming": "liangze.task",
+    "wangfang": "liangze.reminder.letter",
+    "zhangwei": "liangze.supervision.report",
+    "sunli": "liangze.task",
+    "zhaomin": "liangze.task",
+    "chengang": "liangze.supervision.report",
+    "liuyang": "liangze.list",
+}
 
 PASSWORD = "liangze"  # documented in README.md
 
@@ -55,7 +70,7 @@ class TestDemoBureau(TransactionCase):
         """The published 2026 list shows every kind of item and every task state."""
         rlist = self.env.ref("liangze_responsibility.liangze_list_demo_county_2026")
         self.assertEqual(rlist.state, "published")
-        self.assertEqual(rlist.year, 2026)
+        self.assertEqual(rlist.year, date.today().year, "the list of the install year")
         self.assertEqual(rlist.company_id, self.county.company_id)
         items = rlist.item_ids
         self.assertGreaterEqual(len(items), 25)
@@ -81,3 +96,52 @@ class TestDemoBureau(TransactionCase):
             self.assertGreaterEqual(task.evidence_count, task.evidence_min, task.name)
         self.assertTrue(tasks.filtered(lambda t: t.state == "accepted").mapped("accepted_date"))
         self.assertFalse(tasks.filtered(lambda t: t.state == "cancelled").filtered("active"))
+
+    def _first_screen(self, user):
+        """The records a user sees on logging in: their home action's domain and the
+        search filters it turns on by default, evaluated as the user."""
+        action = user.action_id.sudo()
+        self.assertTrue(action, f"{user.login} has no first screen")
+        action = self.env["ir.actions.act_window"].browse(action.id)
+        Model = self.env[action.res_model].with_user(user)
+        eval_context = {"uid": user.id, "context_today": date.today, "context": {}}
+        domain = safe_eval(action.domain or "[]", eval_context)
+        defaults = [
+            key[len("search_default_") :]
+            for key in safe_eval(action.context or "{}", eval_context)
+            if key.startswith("search_default_")
+        ]
+        arch = etree.fromstring(Model.get_view(view_type="search")["arch"])
+        for name in defaults:
+            node = arch.find(f".//filter[@name='{name}']")
+            if node is not None and node.get("domain"):
+                domain = domain + safe_eval(node.get("domain"), eval_context)
+        return Model.search(domain)
+
+    def test_every_demo_user_has_work_on_the_first_screen(self):
+        for login, model in FIRST_SCREENS.items():
+            user = self.env["res.users"].search([("login", "=", login)])
+            with self.subTest(user=login):
+                records = self._first_screen(user)
+                self.assertEqual(records._name, model)
+                self.assertTrue(records, f"{login} logs into an empty screen")
+        liming = self.env.ref("liangze_responsibility.res_users_demo_liming")
+        mine = self._first_screen(liming)
+        self.assertTrue(mine.filtered(lambda t: t.state == "in_progress"))
+        self.assertTrue(mine.filtered(lambda t: t.state == "returned"))
+        self.assertTrue(all(t.owner_unit_id.name == "办公室" for t in mine))
+
+    def test_the_year_was_worked_through(self):
+        """Up to today: past deadlines mostly met, a few late, under 10% still red."""
+        rlist = self.env.ref("liangze_responsibility.liangze_list_demo_county_2026")
+        tasks = self.env["liangze.task"].search([("list_id", "=", rlist.id)])
+        past = tasks.filtered(lambda t: t.deadline < date.today())
+        self.assertGreater(len(past), 20)
+        red = past.filtered(lambda t: t.warning_level == "red")
+        self.assertTrue(red, "a couple of ledgers are still overdue")
+        self.assertLess(len(red) / len(past), 0.10)
+        self.assertGreater(len(past.filtered(lambda t: t.warning_level == "done_on_time")) / len(past), 0.6)
+        self.assertTrue(past.filtered(lambda t: t.warning_level == "done_late"))
+        for task in past.filtered(lambda t: t.state == "accepted")[:20]:
+            self.assertTrue(task.plan and task.progress_ids and task.evidence_ids, task.name)
+            self.assertLessEqual(task.progress_ids[:1].date, date.today())

@@ -1,0 +1,164 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+
+# A one-page PDF, the evidence file of every demo ledger.
+DEMO_PDF = base64.b64encode(
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+PLANS = [
+    "<p>对照清单落实标准，明确经办人和完成时限，期末前汇总佐证资料报股室负责人审核。</p>",
+    "<p>结合本期重点工作制定落实方案，分两个阶段推进：前半期组织实施，后半期检查总结。</p>",
+    "<p>按照县局党委部署，召开专题会议研究落实措施，逐项明确责任人和时间节点。</p>",
+]
+PROGRESS = [
+    ("组织召开专题会议，传达学习上级有关要求，研究部署本期工作。", 40),
+    ("按计划组织实施，完成集中学习和专题检查，形成工作记录。", 80),
+    ("完成本期全部工作，整理会议记录、签到表等佐证资料。", 100),
+]
+# The demo's only source strings are its users' words, in Chinese.
+RETURN_REASON = "佐证资料不完整：会议记录缺少参会人员签到，请补充后重新提交。"
+
+
+class LiangzeDemoYear(models.AbstractModel):
+    """The demo bureau as if it had worked through the year up to the day the
+    demo is installed: past periods mostly accepted on time, some late, a few
+    returned and resubmitted, two or three still red; the current period in
+    progress, a few ledgers waiting for review; later periods to do."""
+
+    _name = "liangze.demo.year"
+    _description = "Demo: a Year of Work"
+
+    @api.model
+    def _work_through_the_year(self, list_id, office_id, responsible_id, reviewer_id):
+        today = fields.Date.context_today(self)
+        Task = self.env["liangze.task"]._integrity_sudo().with_context(tracking_disable=True, mail_notrack=True)
+        tasks = Task.search([("list_id", "=", list_id), ("state", "=", "todo")], order="deadline, id")
+        office, responsible = self.env["liangze.unit"].browse(office_id), self.env["res.users"].browse(responsible_id)
+        reviewer = self.env["res.users"].browse(reviewer_id)
+        tasks.filtered(lambda t: t.owner_unit_id == office).write({"responsible_user_id": responsible.id})
+
+        past = tasks.filtered(lambda t: t.deadline < today)
+        current = tasks.filtered(lambda t: t.period_start <= today <= t.deadline)
+        # Still red: the most recent overdue ledgers of the office and of the committee above it.
+        red = past.browse()
+        for unit in office | office.parent_id:
+            red |= past.filtered(lambda t, u=unit: t.owner_unit_id == u and not t.owner_user_id)[-1:]
+        for index, task in enumerate(past - red):
+            self._work(task, index)
+            if index % 9 == 4:  # submitted late, accepted late
+                submitted = task.deadline + timedelta(days=3)
+                accepted = submitted + timedelta(days=1)
+            elif index % 13 == 7:  # returned for more material, then resubmitted in time
+                self._submit(task, self._day_before(task, 8))
+                self._return(task, reviewer)
+                submitted, accepted = self._day_before(task, 2), self._day_before(task, 1)
+            else:
+                submitted = self._day_before(task, 1 + index % 4)
+                accepted = min(submitted + timedelta(days=1), task.deadline)
+            self._submit(task, submitted)
+            task.write({"state": "accepted", "accepted_date": self._at(accepted, 10), "accepted_on": accepted})
+            task.message_post(
+                body=self.env._("Accepted by %(user)s.", user=reviewer.name), author_id=reviewer.partner_id.id
+            )
+        for task in red:
+            self._work(task, 1, entries=1)
+        # The current period: most units at work (a few not started yet); a few ledgers
+        # submitted early wait for review; one of the office's came back for more material.
+        started = current.filtered(lambda t: t.owner_unit_id == office or t.id % 3)
+        for index, task in enumerate(started):
+            self._work(task, index, entries=1)
+        office_current = started.filtered(lambda t: t.owner_unit_id == office)
+        for task in (started - office_current).filtered(lambda t: t.evidence_min <= 1)[:3]:
+            self._submit(task, min(today, task.deadline))
+        for task in office_current[:1]:
+            self._submit(task, today - timedelta(days=2))
+            self._return(task, reviewer)
+        # Extensions: one granted to a unit earlier in the year, one of the office's to decide.
+        Extension = self.env["liangze.deadline.extension"]
+        for task, user, approve in (
+            (started.filtered(lambda t: t.owner_unit_id != office and t.state == "in_progress")[-1:], None, True),
+            (office_current.filtered(lambda t: t.state == "in_progress")[:1], responsible, False),
+        ):
+            asker = user or task.responsible_user_id or task.owner_user_id
+            if not task or not asker or not task.with_user(asker).has_access("write"):
+                continue
+            extension = Extension.with_user(asker).create(
+                {
+                    "task_id": task.id,
+                    "requested_deadline": task.company_id._liangze_workdays().add_workdays(task.deadline, 10),
+                    "reason": "本期工作涉及的上级文件尚未下发，需待文件到达后组织落实，申请延期。",
+                }
+            )
+            if approve and reviewer in extension._deciders():
+                extension.with_user(reviewer).action_approve("同意延期，请在新的期限内完成。")
+        tasks._refresh_warning_levels()
+        return True
+
+    def _work(self, task, index, entries=2):
+        """A plan, dated progress entries and the evidence the item asks for."""
+        author = task.responsible_user_id or task.owner_unit_id.head_id or self.env.user
+        last = min(task.period_end, fields.Date.context_today(self))
+        span = max((last - task.period_start).days, 1)
+        task.write({"plan": PLANS[index % len(PLANS)], "state": "in_progress"})
+        steps = [PROGRESS[0], PROGRESS[2]] if entries == 2 else [PROGRESS[0]]
+        self.env["liangze.task.progress"]._integrity_sudo().create(
+            [
+                {
+                    "task_id": task.id,
+                    "date": task.period_start + timedelta(days=span * (n + 1) // (len(steps) + 1)),
+                    "description": text,
+                    "percent": percent,
+                    "author_id": author.id,
+                }
+                for n, (text, percent) in enumerate(steps)
+            ]
+        )
+        self.env["liangze.task.evidence"]._integrity_sudo().create(
+            [
+                {
+                    "task_id": task.id,
+                    "name": self.env._("Evidence %(number)s of %(task)s", number=n + 1, task=task.name),
+                    "file": DEMO_PDF,
+                    "file_name": f"evidence_{task.id}_{n + 1}.pdf",
+                    "uploaded_by_id": author.id,
+                }
+                for n in range(max(task.evidence_min, 1))
+            ]
+        )
+
+    def _submit(self, task, day):
+        signer = task.responsible_user_id or task.owner_unit_id.head_id or self.env.user
+        moment = self._at(day, 9)
+        task.write(
+            {
+                "state": "submitted",
+                "signoff_user_id": signer.id,
+                "signoff_date": moment,
+                "submitted_date": moment,
+                "return_reason": False,
+            }
+        )
+        task.message_post(
+            body=self.env._("Signed off and submitted by %(user)s.", user=signer.name), author_id=signer.partner_id.id
+        )
+
+    def _return(self, task, reviewer):
+        task.write({"state": "returned", "return_reason": RETURN_REASON})
+        task.message_post(
+            body=self.env._("Returned for more material: %(reason)s", reason=RETURN_REASON),
+            author_id=reviewer.partner_id.id,
+        )
+
+    def _day_before(self, task, workdays):
+        return task.company_id._liangze_workdays().subtract_workdays(task.deadline, workdays)
+
+    def _at(self, day, hour):
+        # Office hours in Beijing, stored in UTC.
+        return datetime.combine(day, time(hour)) - timedelta(hours=8)
