@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .liangze_task_summary import DEFERRED, DEFERRED_KEY
+
 PERSON_OWNER_TYPES = ("principal_leader", "team_member")
 # Bounds that keep generation and the workday arithmetic short.
 MAX_EVIDENCE_MIN = 50
@@ -308,7 +310,13 @@ class LiangzeListItem(models.Model):
         Task = (
             self.env["liangze.task"]
             .sudo()
-            .with_context(active_test=False, tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
+            .with_context(
+                active_test=False,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_notrack=True,
+                **{DEFERRED_KEY: DEFERRED},
+            )
         )
         Task.flush_model()
         columns = ", ".join(SYNCED_COLUMNS)
@@ -321,8 +329,9 @@ class LiangzeListItem(models.Model):
         # A task whose deadline was extended keeps it: it no longer follows its item.
         self.env["liangze.deadline.extension"].flush_model()
         self.env.cr.execute(
-            "SELECT task_id FROM liangze_deadline_extension WHERE state = 'approved' AND task_id = ANY(%s)",
-            [[row[0] for row in existing.values()]],
+            """SELECT e.task_id FROM liangze_deadline_extension e JOIN liangze_task t ON t.id = e.task_id
+                WHERE e.state = 'approved' AND t.item_id = ANY(%s)""",
+            [items.ids],
         )
         extended = {row[0] for row in self.env.cr.fetchall()}
         calendars = items._workday_calendars()
@@ -345,10 +354,14 @@ class LiangzeListItem(models.Model):
         # every new task to them one by one, quadratic in the number of tasks.
         items.invalidate_recordset(["task_ids"])
         items.list_id.invalidate_recordset(["task_ids"])
-        if to_create:
-            Task.create(to_create)
+        Summary = self.env["liangze.task.summary"]
+        changed = Task.browse(to_cancel + [i for ids in to_update.values() for i in ids])
+        keys = Summary._keys_of(changed)
+        created = Task.create(to_create) if to_create else Task
         if to_cancel:
             Task.browse(to_cancel).write({"state": "cancelled", "active": False})
         for update, task_ids in to_update.items():
             values = {column: value or False for column, value in zip(SYNCED_COLUMNS, update, strict=True)}
             Task.browse(task_ids).write(dict(values, state="todo", active=True))
+        # The cockpit's summary, recounted once for every (unit, month) touched.
+        Summary._rebuild(keys | Summary._keys_of(created | changed))

@@ -212,7 +212,8 @@ class LiangzeTask(models.Model):
                 self._check_period_bounds(vals)
         tasks = super().create(vals_list)
         Summary = self.env["liangze.task.summary"]
-        Summary._rebuild(Summary._keys_of(tasks))
+        if not Summary._deferred():
+            Summary._rebuild(Summary._keys_of(tasks))
         return tasks
 
     def _check_period_bounds(self, vals):
@@ -234,7 +235,7 @@ class LiangzeTask(models.Model):
             self._check_ledger_open()
         # The cockpit's summary rows of the (unit, month) pairs left and joined.
         Summary = self.env["liangze.task.summary"]
-        moved = SUMMARY_FIELDS & vals.keys()
+        moved = SUMMARY_FIELDS & vals.keys() and not Summary._deferred()
         if moved:
             self.flush_model(["owner_unit_id", "deadline"])
             before = Summary._keys_of(self)

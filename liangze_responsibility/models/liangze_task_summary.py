@@ -7,6 +7,10 @@ from .liangze_deadline_mixin import WARNING_LEVELS
 
 # What a summary row depends on: a task changing one of these moves between rows.
 SUMMARY_FIELDS = frozenset({"owner_unit_id", "deadline", "state", "warning_level", "active"})
+# Batch jobs (task generation) recount once at their end, not at each write: a
+# Python object in the context, which no client can send.
+DEFERRED = object()
+DEFERRED_KEY = "liangze_summary_deferred"
 
 
 class LiangzeTaskSummary(models.Model):
@@ -68,6 +72,10 @@ class LiangzeTaskSummary(models.Model):
             )
         )
         self.invalidate_model()
+
+    @api.model
+    def _deferred(self):
+        return self.env.context.get(DEFERRED_KEY) is DEFERRED
 
     @api.model
     def _keys_of(self, tasks):

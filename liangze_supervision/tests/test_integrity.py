@@ -3,13 +3,14 @@
 """Forgeries of supervision documents and their approvals, seen through the
 external API, replayed as the role that tried them."""
 
+import xmlrpc.client
 from datetime import date
 
 from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import SupervisionCase
 
@@ -156,3 +157,38 @@ class TestDocumentIntegrity(SupervisionCase):
             self.env["liangze.spot.check"].with_user(self.supervisor).create({"sample_size": 3, "seed": 42})
         with self.assertRaises(AccessError):
             sample.with_user(self.member).action_draw()
+
+
+@tagged("post_install", "-at_install")
+class TestTierApprovalOverRpc(HttpCase, SupervisionCase):
+    """The reviewer approves through the external API as the web client does:
+    the call answers with a value, not a Fault, and the approval is saved once."""
+
+    def test_validate_tier_over_xmlrpc(self):
+        report = (
+            self.env["liangze.supervision.report"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "name": "Report approved over RPC",
+                    "unit_id": self.office.id,
+                    "issuer_unit_id": self.discipline.id,
+                    "implementation": "<p>Held on time</p>",
+                    "opinion": "<p>Keep it up</p>",
+                    "evaluation": "good",
+                }
+            )
+        )
+        report.action_submit()
+        head = self.supervision_head
+        result = self.xmlrpc_object.execute(
+            self.env.cr.dbname, head.id, head.login, report._name, "validate_tier", [report.id]
+        )
+        self.assertTrue(result)
+        report.invalidate_recordset()
+        self.assertEqual(report.review_ids.filtered(lambda r: r.done_by == head).status, "approved")
+        # Nobody else approves the leader's tier over RPC either.
+        with self.assertRaises(xmlrpc.client.Fault):
+            self.xmlrpc_object.execute(
+                self.env.cr.dbname, head.id, head.login, report._name, "validate_tier", [report.id]
+            )
