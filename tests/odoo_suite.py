@@ -32,6 +32,7 @@ TEST_ADDONS = REPO / "tests" / "addons"
 ADDONS = [
     "liangze_responsibility",
     "liangze_supervision",
+    "liangze_accountability",
     # The optional SMS bridge: installing it brings Odoo's sms app into the test database.
     "liangze_responsibility_sms",
     "liangze_integration_tests",

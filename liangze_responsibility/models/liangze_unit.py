@@ -207,14 +207,18 @@ class LiangzeUnit(models.Model):
         return self._roll_up(per_unit, 5)
 
     def _roll_up(self, per_unit, size):
-        """{unit id: figures} summed over each of these units' subtrees, along parent_path."""
+        """{unit id: figures} summed over each of these units' subtrees: each unit's
+        figures go to those of its ancestors (read off parent_path) that are asked
+        for, so the cost follows the units, not units times roots."""
         units = self.env["liangze.unit"].sudo().browse(per_unit).with_context(active_test=False)
-        paths = dict(zip(units.ids, units.mapped("parent_path"), strict=True))
-        result = {}
-        for root in self:
-            below = [figures for unit_id, figures in per_unit.items() if paths[unit_id].startswith(root.parent_path)]
-            result[root.id] = tuple(map(sum, zip(*below, strict=True))) if below else (0,) * size
-        return result
+        result = {root_id: [0] * size for root_id in self.ids}
+        for unit_id, path in zip(units.ids, units.mapped("parent_path"), strict=True):
+            for ancestor in path.split("/")[:-1]:
+                totals = result.get(int(ancestor))
+                if totals is not None:
+                    for index, value in enumerate(per_unit[unit_id]):
+                        totals[index] += value
+        return {root_id: tuple(totals) for root_id, totals in result.items()}
 
     @api.model
     def _cockpit_roots(self):

@@ -90,11 +90,9 @@ class LiangzeReminderLetter(models.Model):
     # -- drafting (daily) ---------------------------------------------------------------
     @api.model
     def _cron_reminder_letters(self):
-        """Daily, after the tasks' warnings: today's drafts for the red tasks, then the
-        escalation of letters not acknowledged in time. Both steps are idempotent."""
-        # The tasks' levels as of today, whether or not their own job ran first (one UPDATE
-        # of the rows that changed: nothing when it did).
-        self.env["liangze.task"]._refresh_warning_levels()
+        """Daily, after the tasks' own job (00:10, which refreshes their warnings):
+        today's drafts for the red tasks, then the escalation of letters not
+        acknowledged in time. Both steps are idempotent."""
         drafts = self._cron_draft_from_red_tasks()
         escalated = self._cron_escalate()
         return drafts, escalated

@@ -16,6 +16,7 @@ FIRST_SCREENS = {
     "zhaomin": "liangze.task",
     "chengang": "liangze.supervision.report",
     "liuyang": "liangze.list",
+    "zhoujing": "liangze.assessment.score",
 }
 
 PASSWORD = "liangze"  # documented in README.md

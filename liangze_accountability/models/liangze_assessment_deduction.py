@@ -1,0 +1,125 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .liangze_assessment_scheme import ASSESSOR
+
+
+class LiangzeAssessmentDeduction(models.Model):
+    """A deduction (扣分) or bonus of a unit: drawn by a rule from one source
+    record of the product (one per rule and source, so scoring again changes
+    nothing), or entered by an assessor with a reason."""
+
+    _name = "liangze.assessment.deduction"
+    _description = "Assessment Deduction"
+    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _order = "date desc, id desc"
+    _mail_post_access = "read"
+
+    _integrity_state_field = "state"
+    _integrity_initial_states = ("active",)
+    _integrity_workflow_fields = frozenset({"state", "manual"})
+    _integrity_provenance_fields = {"author_id": "user"}
+    _integrity_fixed_fields = frozenset(
+        {"scheme_id", "rule_id", "unit_id", "points", "kind", "source_model", "source_id", "date", "reason"}
+    )
+
+    scheme_id = fields.Many2one("liangze.assessment.scheme", required=True, ondelete="cascade", index=True)
+    rule_id = fields.Many2one("liangze.assessment.rule", ondelete="cascade", index=True)
+    unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
+    kind = fields.Selection([("deduction", "Deduction"), ("bonus", "Bonus")], required=True, default="deduction")
+    points = fields.Float(required=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    reason = fields.Text()
+    source_model = fields.Char(index=True)
+    source_id = fields.Integer(string="Source ID", index=True)
+    source_name = fields.Char(string="Source", compute="_compute_source_name")
+    manual = fields.Boolean(readonly=True, help="Entered by an assessor, not drawn by a rule.")
+    author_id = fields.Many2one("res.users", string="Entered By", readonly=True)
+    state = fields.Selection(
+        [("active", "Counted"), ("withdrawn", "Withdrawn")], default="active", required=True, tracking=True
+    )
+
+    _rule_source_uniq = models.Constraint(
+        "UNIQUE(rule_id, source_model, source_id)", "This source already gave its deduction under this rule."
+    )
+
+    @api.depends("source_model", "source_id", "rule_id", "reason")
+    def _compute_source_name(self):
+        for deduction in self:
+            source = deduction._source()
+            deduction.source_name = source.sudo().display_name if source else (deduction.reason or "")
+
+    def _source(self):
+        self.ensure_one()
+        if not self.source_model or self.source_model not in self.env:
+            return None
+        return self.env[self.source_model].browse(self.source_id).exists()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """By hand, an assessor enters a deduction or bonus with a reason, never for their own unit."""
+        if not self._integrity_trusted():
+            if not self.env.user.has_group(ASSESSOR):
+                raise AccessError(self.env._("Only assessors enter deductions and bonuses."))
+            own = self.env.user.liangze_unit_ids
+            for vals in vals_list:
+                if vals.get("source_model") or vals.get("source_id"):
+                    raise AccessError(self.env._("Deductions from records are drawn by the rules, not entered."))
+                if not (vals.get("reason") or "").strip():
+                    raise UserError(self.env._("Give the reason of the deduction or bonus."))
+                if vals.get("unit_id") in own.ids:
+                    raise AccessError(self.env._("An assessor never scores their own unit."))
+        records = super().create(vals_list)
+        records._check_cap()
+        if not self._integrity_trusted():
+            records._integrity_sudo().write({"manual": True})
+        return records
+
+    @api.constrains("points")
+    def _check_points(self):
+        if any(not 0 < d.points <= 100 for d in self):
+            raise ValidationError(self.env._("Points lie between 0 and 100."))
+
+    def _check_cap(self):
+        """A unit loses at most the rule's cap by it, and gains at most the scheme's bonus cap."""
+        for deduction in self:
+            siblings = self.search(
+                [
+                    ("scheme_id", "=", deduction.scheme_id.id),
+                    ("unit_id", "=", deduction.unit_id.id),
+                    ("kind", "=", deduction.kind),
+                    ("state", "=", "active"),
+                    ("rule_id", "=", deduction.rule_id.id),
+                ]
+            )
+            total = sum(siblings.mapped("points"))
+            cap = deduction.scheme_id.bonus_cap if deduction.kind == "bonus" else deduction.rule_id.cap
+            if deduction.manual or not deduction.source_model:
+                if cap and total > cap:
+                    raise ValidationError(
+                        self.env._(
+                            "%(unit)s would lose or gain %(total)s points here, above the cap of %(cap)s.",
+                            unit=deduction.unit_id.name,
+                            total=total,
+                            cap=cap,
+                        )
+                    )
+
+    def action_open_source(self):
+        """The record the deduction comes from: the task, the letter, the problem."""
+        self.ensure_one()
+        source = self._source()
+        if not source:
+            raise UserError(self.env._("This deduction was entered by hand: its reason is its source."))
+        if source._name == "liangze.task.review":
+            source = source.task_id
+        source.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": source._name,
+            "res_id": source.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }

@@ -1,0 +1,165 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.liangze_supervision.tests.common import SupervisionCase
+
+PDF = base64.b64encode(b"%PDF-1.4 minutes")
+
+
+@tagged("post_install", "-at_install")
+class TestAssessment(SupervisionCase):
+    """Three peer departments, each with one thing that costs points: a task
+    accepted late (office), a return for more material (finance), a reminder
+    letter (personnel)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Unit = cls.env["liangze.unit"]
+        cls.finance = Unit.create(
+            {"name": "Finance", "code": "C-FIN", "parent_id": cls.city.id, "company_id": cls.company_a.id}
+        )
+        cls.personnel = Unit.create(
+            {"name": "Personnel", "code": "C-PER", "parent_id": cls.city.id, "company_id": cls.company_a.id}
+        )
+        cls.assessor = new_test_user(
+            cls.env,
+            login="lz_assessor",
+            groups="liangze_accountability.group_liangze_assessor",
+            company_id=cls.company_a.id,
+            company_ids=[(6, 0, cls.company_a.ids)],
+        )
+        cls.finance.member_ids = cls.assessor
+        # The personnel department's head acknowledges its reminder letter.
+        cls.personnel.head_id = new_test_user(
+            cls.env,
+            login="lz_personnel_head",
+            groups="liangze_responsibility.group_liangze_unit_head",
+            company_id=cls.company_a.id,
+            company_ids=[(6, 0, cls.company_a.ids)],
+        )
+        item = cls._published_item(
+            cls.office | cls.finance | cls.personnel,
+            name="January integrity check",
+            frequency="months",
+            months="1",
+            deadline_rule="fixed_day",
+            deadline_day=20,
+            supervising_unit_id=cls.discipline.id,
+        )
+        tasks = {task.owner_unit_id: task for task in item.task_ids}
+        cls.late, cls.returned, cls.red = tasks[cls.office], tasks[cls.finance], tasks[cls.personnel]
+        with freeze_time("2026-01-15"):
+            for task in cls.late | cls.returned:
+                cls.env["liangze.task.evidence"].create(
+                    {"task_id": task.id, "name": "Minutes", "file": PDF, "file_name": "m.pdf"}
+                )
+                task._submit()
+            cls.returned.with_user(cls.supervisor)._return("Add the sign-in sheet")
+        with freeze_time("2026-01-26"):
+            cls.late.with_user(cls.supervisor).action_accept()
+            cls._run_daily_jobs()
+            cls.letter = cls.env["liangze.reminder.letter"].search([("unit_id", "=", cls.personnel.id)])
+            cls.letter.with_user(cls.supervisor).action_issue()
+        cls.scheme = (
+            cls.env["liangze.assessment.scheme"]
+            .with_user(cls.assessor)
+            .create(
+                {
+                    "name": "2026 assessment of the departments",
+                    "year": 2026,
+                    "company_id": cls.company_a.id,
+                    "threshold_good": 98.5,
+                    "threshold_fairly_good": 97.5,
+                    "threshold_fair": 90,
+                    "group_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": "Departments",
+                                "unit_ids": [(6, 0, (cls.office | cls.finance | cls.personnel).ids)],
+                            },
+                        )
+                    ],
+                    "rule_ids": [
+                        (0, 0, {"kind": "late_task", "points": 2}),
+                        (0, 0, {"kind": "returned_task", "points": 1}),
+                        (0, 0, {"kind": "reminder_letter", "points": 3, "cap": 5}),
+                    ],
+                }
+            )
+        )
+
+    def _scores(self, user=None):
+        Score = self.env["liangze.assessment.score"].with_user(user) if user else self.env["liangze.assessment.score"]
+        return {score.unit_id: score for score in Score.search([("scheme_id", "=", self.scheme.id)])}
+
+    def test_deductions_from_their_sources_ranked_and_graded(self):
+        with freeze_time("2026-02-02"):
+            self.scheme.with_user(self.assessor).action_publish()
+        scores = self._scores()
+        self.assertEqual(
+            {unit: (s.deduction_points, s.score, s.rank, s.grade) for unit, s in scores.items()},
+            {
+                self.finance: (1.0, 99.0, 1, "good"),
+                self.office: (2.0, 98.0, 2, "fairly_good"),
+                self.personnel: (3.0, 97.0, 3, "fair"),
+            },
+        )
+        deductions = self.env["liangze.assessment.deduction"].search([("scheme_id", "=", self.scheme.id)])
+        sources = {d.unit_id: d.action_open_source() for d in deductions}
+        self.assertEqual(
+            (sources[self.office]["res_model"], sources[self.office]["res_id"]), ("liangze.task", self.late.id)
+        )
+        self.assertEqual(sources[self.finance]["res_id"], self.returned.id, "a return opens its task")
+        self.assertEqual(
+            (sources[self.personnel]["res_model"], sources[self.personnel]["res_id"]),
+            ("liangze.reminder.letter", self.letter.id),
+        )
+        # Scoring again, by the job or by hand, adds nothing.
+        with freeze_time("2026-02-03"):
+            self.env["liangze.assessment.scheme"]._cron_score()
+            self.scheme.with_user(self.assessor).action_score()
+        self.assertEqual(self.env["liangze.assessment.deduction"].search_count([("scheme_id", "=", self.scheme.id)]), 3)
+        self.assertEqual(self._scores()[self.personnel].score, 97.0)
+
+    def test_each_role_reads_what_it_should(self):
+        self.scheme.with_user(self.assessor).action_publish()
+        self.assertEqual(set(self._scores(self.member)), {self.office}, "a unit reads its own score only")
+        self.assertEqual(set(self._scores(self.leader)), {self.office, self.finance, self.personnel})
+        Deduction = self.env["liangze.assessment.deduction"]
+        self.assertEqual(Deduction.with_user(self.member).search([]).unit_id, self.office)
+        for user in (self.member, self.head, self.leader, self.supervisor):
+            with self.assertRaises(AccessError):
+                Deduction.with_user(user).create(
+                    {"scheme_id": self.scheme.id, "unit_id": self.personnel.id, "points": 5, "reason": "Forged"}
+                )
+            with self.assertRaises(AccessError):
+                self._scores()[self.office].with_user(user).write({"score": 100})
+            with self.assertRaises(AccessError):
+                self.scheme.with_user(user).action_score()
+
+    def test_assessors_enter_points_with_reasons_within_caps(self):
+        self.scheme.with_user(self.assessor).action_publish()
+        Deduction = self.env["liangze.assessment.deduction"].with_user(self.assessor)
+        values = {"scheme_id": self.scheme.id, "unit_id": self.office.id, "points": 1}
+        with self.assertRaises(UserError):
+            Deduction.create(dict(values, reason=" "))
+        with self.assertRaises(AccessError):
+            Deduction.create(dict(values, unit_id=self.finance.id, reason="Own unit"))
+        letter_rule = self.scheme.rule_ids.filtered(lambda r: r.kind == "reminder_letter")
+        with self.assertRaises(ValidationError):
+            Deduction.create(dict(values, unit_id=self.personnel.id, rule_id=letter_rule.id, points=6, reason="Cap"))
+        with self.assertRaises(AccessError):
+            Deduction.create(dict(values, reason="Forged source", source_model="liangze.task", source_id=self.late.id))
+        Deduction.create(dict(values, kind="bonus", points=3, reason="Model unit of the province"))
+        self.scheme.with_user(self.assessor).action_score()
+        office = self._scores()[self.office]
+        self.assertEqual((office.score, office.bonus_points, office.rank), (101.0, 3.0, 1))
