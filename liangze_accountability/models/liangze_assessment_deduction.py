@@ -19,8 +19,8 @@ class LiangzeAssessmentDeduction(models.Model):
 
     _integrity_state_field = "state"
     _integrity_initial_states = ("active",)
-    _integrity_workflow_fields = frozenset({"state", "manual"})
-    _integrity_provenance_fields = {"author_id": "user"}
+    _integrity_workflow_fields = frozenset({"state", "manual", "appeal_ids"})
+    _integrity_provenance_fields = {"author_id": "user", "charged_on": "today"}
     _integrity_fixed_fields = frozenset(
         {"scheme_id", "rule_id", "unit_id", "points", "kind", "source_model", "source_id", "date", "reason"}
     )
@@ -30,7 +30,13 @@ class LiangzeAssessmentDeduction(models.Model):
     unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
     kind = fields.Selection([("deduction", "Deduction"), ("bonus", "Bonus")], required=True, default="deduction")
     points = fields.Float(required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=fields.Date.context_today, help="When what costs the points happened.")
+    charged_on = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        readonly=True,
+        help="The day the deduction was charged: appeals run from it.",
+    )
     reason = fields.Text()
     source_model = fields.Char(index=True)
     source_id = fields.Integer(string="Source ID", index=True)
@@ -106,6 +112,21 @@ class LiangzeAssessmentDeduction(models.Model):
                             cap=cap,
                         )
                     )
+
+    appeal_ids = fields.One2many("liangze.assessment.appeal", "deduction_id", string="Appeals")
+
+    def action_appeal(self):
+        """The unit contests the deduction (申诉)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Appeal the Deduction"),
+            "res_model": "liangze.assessment.appeal",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_deduction_id": self.id},
+        }
 
     def action_open_source(self):
         """The record the deduction comes from: the task, the letter, the problem."""

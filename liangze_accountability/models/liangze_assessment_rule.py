@@ -122,10 +122,10 @@ class LiangzeAssessmentRule(models.Model):
             self.env.cr.execute(
                 SQL(
                     """INSERT INTO liangze_assessment_deduction
-                           (scheme_id, rule_id, unit_id, kind, points, source_model, source_id, date, state, manual,
-                            create_uid, write_uid, create_date, write_date)
+                           (scheme_id, rule_id, unit_id, kind, points, source_model, source_id, date, charged_on,
+                            state, manual, create_uid, write_uid, create_date, write_date)
                        SELECT %(scheme)s, %(rule)s, a.id, 'deduction', %(points)s, %(model)s, src.id, src.day,
-                              'active', FALSE,
+                              %(today)s, 'active', FALSE,
                               %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
                          FROM (%(sources)s) AS src (id, unit_id, day)
                          JOIN liangze_unit u ON u.id = src.unit_id
@@ -135,6 +135,7 @@ class LiangzeAssessmentRule(models.Model):
                     rule=rule.id,
                     points=rule.points,
                     model=model,
+                    today=fields.Date.context_today(self),
                     uid=self.env.uid,
                     sources=sources,
                     assessed=assessed.ids,

@@ -37,6 +37,12 @@ class LiangzeAssessmentScheme(models.Model):
     rule_ids = fields.One2many("liangze.assessment.rule", "scheme_id", string="Deduction Rules", copy=True)
     score_ids = fields.One2many("liangze.assessment.score", "scheme_id", string="Scores")
     scored_on = fields.Datetime(readonly=True)
+    appeal_workdays = fields.Integer(
+        string="Appeal Within (workdays)", default=5, help="Workdays a unit has to appeal a deduction."
+    )
+    appeal_decision_workdays = fields.Integer(
+        string="Decide Appeals Within (workdays)", default=10, help="Workdays the assessment office has to decide."
+    )
 
     @api.constrains("threshold_good", "threshold_fairly_good", "threshold_fair", "base_score", "bonus_cap")
     def _check_thresholds(self):
@@ -45,6 +51,18 @@ class LiangzeAssessmentScheme(models.Model):
                 raise ValidationError(self.env._("The grade bands must rise from fair to fairly good to good."))
             if not 0 < scheme.base_score <= 1000 or not 0 <= scheme.bonus_cap <= scheme.base_score:
                 raise ValidationError(self.env._("The base score lies between 0 and 1000, the bonus cap below it."))
+
+    @api.constrains("appeal_workdays", "appeal_decision_workdays")
+    def _check_appeal_workdays(self):
+        for scheme in self:
+            if not (1 <= scheme.appeal_workdays <= 60 and 1 <= scheme.appeal_decision_workdays <= 60):
+                raise ValidationError(self.env._("Appeal periods lie between 1 and 60 workdays."))
+
+    def _assessors(self):
+        """The assessment office: assessors of the scheme's company."""
+        self.ensure_one()
+        group = self.env.ref(ASSESSOR)
+        return group.sudo().user_ids.filtered(lambda u: not u.share and self.company_id in u.company_ids)
 
     @api.constrains("year")
     def _check_year(self):

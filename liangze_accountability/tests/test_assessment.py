@@ -1,6 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+from datetime import date
 
 from freezegun import freeze_time
 
@@ -163,3 +164,59 @@ class TestAssessment(SupervisionCase):
         self.scheme.with_user(self.assessor).action_score()
         office = self._scores()[self.office]
         self.assertEqual((office.score, office.bonus_points, office.rank), (101.0, 3.0, 1))
+
+    def test_appeal_upheld_keeps_withdrawn_removes_and_reranks(self):
+        with freeze_time("2026-02-02"):
+            self.scheme.with_user(self.assessor).action_publish()
+            Deduction = self.env["liangze.assessment.deduction"]
+            office_deduction = Deduction.search([("unit_id", "=", self.office.id)])
+            personnel_deduction = Deduction.search([("unit_id", "=", self.personnel.id)])
+            Appeal = self.env["liangze.assessment.appeal"]
+            # Only the unit charged appeals, with a reason, once.
+            with self.assertRaises(AccessError):
+                Appeal.with_user(self.member).create({"deduction_id": personnel_deduction.id, "reason": "Not ours"})
+            with self.assertRaises(UserError):
+                Appeal.with_user(self.member).create({"deduction_id": office_deduction.id, "reason": " "})
+            appeal = Appeal.with_user(self.member).create(
+                {"deduction_id": office_deduction.id, "reason": "The acceptance waited for the reviewer"}
+            )
+            self.assertEqual(appeal.deadline, date(2026, 2, 16), "ten workdays to decide")
+            with self.assertRaises(UserError):
+                Appeal.with_user(self.member).create({"deduction_id": office_deduction.id, "reason": "Again"})
+            # Deciding is the assessment office's, with a reason.
+            with self.assertRaises(AccessError):
+                appeal.with_user(self.head).action_withdraw("Agreed")
+            with self.assertRaises(UserError):
+                appeal.with_user(self.assessor).action_withdraw(" ")
+            wizard = (
+                self.env["liangze.appeal.decision"]
+                .with_user(self.assessor)
+                .create({"appeal_id": appeal.id, "reason": "The task was submitted on time; the review was late"})
+            )
+            wizard.action_withdraw()
+        self.assertEqual((appeal.state, office_deduction.state), ("withdrawn", "withdrawn"))
+        scores = self._scores()
+        self.assertEqual((scores[self.office].score, scores[self.office].rank), (100.0, 1))
+        self.assertEqual(scores[self.finance].rank, 2)
+        # An upheld appeal keeps the deduction; an appeal after the period is refused.
+        with freeze_time("2026-02-03"):
+            kept = (
+                self.env["liangze.assessment.appeal"]
+                .sudo()
+                .create({"deduction_id": personnel_deduction.id, "reason": "Contested"})
+            )
+            kept.with_user(self.assessor).action_uphold("The letter was due")
+        self.assertEqual((kept.state, personnel_deduction.state), ("upheld", "active"))
+        finance_deduction = self.env["liangze.assessment.deduction"].search([("unit_id", "=", self.finance.id)])
+        finance_head = new_test_user(
+            self.env,
+            login="lz_finance_head",
+            groups="liangze_responsibility.group_liangze_unit_head",
+            company_id=self.company_a.id,
+            company_ids=[(6, 0, self.company_a.ids)],
+        )
+        self.finance.head_id = finance_head
+        with freeze_time("2026-03-02"), self.assertRaises(UserError):
+            self.env["liangze.assessment.appeal"].with_user(finance_head).create(
+                {"deduction_id": finance_deduction.id, "reason": "Too late"}
+            )
