@@ -15,6 +15,8 @@
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/tier_definition_data.xml",
+        "report/liangze_assessment_reports.xml",
         "views/liangze_assessment_scheme_views.xml",
         "views/liangze_assessment_deduction_views.xml",
         "views/liangze_assessment_score_views.xml",

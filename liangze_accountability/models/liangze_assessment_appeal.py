@@ -85,6 +85,8 @@ class LiangzeAssessmentAppeal(models.Model):
             raise UserError(self.env._("Give the reason of the appeal."))
         if deduction.state != "active":
             raise UserError(self.env._("Only a counted deduction can be appealed."))
+        if deduction.scheme_id.state != "published":
+            raise UserError(self.env._("The results are frozen: appeals are filed while the scheme is scored."))
         if self.search_count([("deduction_id", "=", deduction.id), ("id", "!=", self.id)]):
             raise UserError(self.env._("This deduction was already appealed."))
         scheme = deduction.scheme_id
@@ -104,6 +106,8 @@ class LiangzeAssessmentAppeal(models.Model):
         for appeal in self:
             if appeal.state != "submitted":
                 raise UserError(self.env._("This appeal was already decided."))
+            if appeal.scheme_id.state != "published":
+                raise UserError(self.env._("The results are frozen: reopen the scoring to decide this appeal."))
             if appeal.unit_id in self.env.user.liangze_unit_ids:
                 raise AccessError(self.env._("An assessor never decides on their own unit's appeal."))
 

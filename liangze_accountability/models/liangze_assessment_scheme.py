@@ -16,18 +16,39 @@ class LiangzeAssessmentScheme(models.Model):
 
     _name = "liangze.assessment.scheme"
     _description = "Assessment Scheme"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.integrity.mixin", "liangze.tier.validation", "tier.validation", "mail.thread"]
     _order = "year desc, name"
 
-    _integrity_workflow_fields = frozenset({"state", "scored_on"})
+    _integrity_workflow_fields = frozenset({"state", "scored_on", "results_date"})
     _integrity_structural_fields = frozenset({"year", "company_id"})
+    # Year end: the frozen results are approved in tiers (a leader by default), then published.
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _cancel_state = "published"
+    _tier_validation_manual_config = False
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("published", "Published")], default="draft", required=True, tracking=True
+        [
+            ("draft", "Draft"),
+            ("published", "Scoring"),
+            ("submitted", "Results Frozen"),
+            ("approved", "Results Approved"),
+            ("closed", "Results Published"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
     )
+    issuer_unit_id = fields.Many2one(
+        "liangze.unit",
+        string="Issued By",
+        domain="[('unit_type', '=', 'party_committee')]",
+        help="The party committee whose name heads the results notice.",
+    )
+    results_date = fields.Date(string="Results Published On", readonly=True)
     base_score = fields.Float(default=100.0, help="Every unit starts the year with this score.")
     bonus_cap = fields.Float(default=5.0, help="Bonus points count up to this total.")
     threshold_good = fields.Float(string="Good From", default=90.0)
@@ -102,6 +123,66 @@ class LiangzeAssessmentScheme(models.Model):
     @api.model
     def _cron_score(self):
         self.search([("state", "=", "published")])._score()
+
+    def action_freeze(self):
+        """Year end: the last scoring, then the results go to approval and change no more."""
+        self._check_assessor()
+        for scheme in self:
+            if scheme.state != "published":
+                raise UserError(self.env._("Only a scheme being scored can be frozen."))
+        self._score()
+        self._integrity_sudo().write({"state": "submitted"})
+        for scheme in self:
+            if not scheme.need_validation:
+                raise UserError(
+                    self.env._("No approval tier is configured for assessment results: an administrator sets them up.")
+                )
+            scheme.request_validation()
+        return True
+
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers)
+        if self.validation_status == "validated" and self.state == "submitted":
+            self.invalidate_recordset(["need_validation"])
+            self._integrity_sudo().write({"state": "approved"})
+            self.message_post(body=self.env._("Results approved by every tier; ready to publish."))
+        return res
+
+    def action_reopen_scoring(self):
+        """Back to scoring, after a rejection: the approvals start again."""
+        self._check_assessor()
+        if any(scheme.state not in ("submitted", "approved") for scheme in self):
+            raise UserError(self.env._("Only frozen results go back to scoring."))
+        self._integrity_sudo().write({"state": "published"})
+        return True
+
+    def action_publish_results(self):
+        """The final ranking and grades, published to the units."""
+        self._check_assessor()
+        if any(scheme.state != "approved" for scheme in self):
+            raise UserError(self.env._("Only approved results can be published."))
+        self._integrity_sudo().write({"state": "closed", "results_date": fields.Date.context_today(self)})
+        for scheme in self:
+            heads = scheme.score_ids.unit_id.head_id.filtered(lambda u: not u.share)
+            scheme.message_post(
+                body=self.env._("The results of %(scheme)s are published.", scheme=scheme.name),
+                partner_ids=heads.partner_id.ids,
+            )
+        return True
+
+    def _results_title(self):
+        return self.env._("Notice of the results of %(scheme)s", scheme=self.name)
+
+    def _results_intro(self):
+        return self.env._(
+            "The assessment of %(year)s is concluded. Each unit started from %(base)s points; the deductions "
+            "came from the records of the year and were open to appeal. The results, approved, are as follows.",
+            year=self.year,
+            base=self.base_score,
+        )
+
+    def _official_date(self, value):
+        return self.env["liangze.reminder.letter"]._official_date(value)
 
     def action_open_scores(self):
         self.ensure_one()

@@ -220,3 +220,38 @@ class TestAssessment(SupervisionCase):
             self.env["liangze.assessment.appeal"].with_user(finance_head).create(
                 {"deduction_id": finance_deduction.id, "reason": "Too late"}
             )
+
+    def test_year_end_frozen_approved_by_a_leader_and_published(self):
+        self.scheme.write({"issuer_unit_id": self.city.id})
+        self.scheme.with_user(self.assessor).action_publish()
+        for user in (self.member, self.leader):
+            with self.assertRaises(AccessError):
+                self.scheme.with_user(user).action_freeze()
+        self.scheme.with_user(self.assessor).action_freeze()
+        self.assertEqual(self.scheme.state, "submitted")
+        # Frozen: the daily job no longer recounts, appeals wait for the scoring to reopen.
+        deduction = self.env["liangze.assessment.deduction"].search([("unit_id", "=", self.office.id)])
+        deduction._integrity_sudo().write({"state": "withdrawn"})
+        self.env["liangze.assessment.scheme"]._cron_score()
+        self.assertEqual(self._scores()[self.office].score, 98.0)
+        deduction._integrity_sudo().write({"state": "active"})
+        with self.assertRaises(UserError):
+            self.env["liangze.assessment.appeal"].with_user(self.member).create(
+                {"deduction_id": deduction.id, "reason": "Late"}
+            )
+        # Only the leader's tier approves; nobody publishes before.
+        with self.assertRaises(AccessError):
+            self.scheme.with_user(self.assessor).validate_tier()
+        with self.assertRaises(UserError):
+            self.scheme.with_user(self.assessor).action_publish_results()
+        self.assertTrue(self.scheme.with_user(self.leader).validate_tier())
+        self.assertEqual(self.scheme.state, "approved")
+        self.scheme.with_user(self.assessor).action_publish_results()
+        self.assertEqual(self.scheme.state, "closed")
+        self.assertTrue(self.scheme.results_date)
+        report = self.env.ref("liangze_accountability.action_report_liangze_assessment_results")
+        html = report._render_qweb_html(report.report_name, self.scheme.ids)[0].decode()
+        for unit in (self.office, self.finance, self.personnel):
+            self.assertIn(unit.name, html)
+        self.assertIn(self.city.name, html)
+        self.assertNotIn("DRAFT", html)
