@@ -255,3 +255,19 @@ class TestAssessment(SupervisionCase):
             self.assertIn(unit.name, html)
         self.assertIn(self.city.name, html)
         self.assertNotIn("DRAFT", html)
+
+    def test_scores_and_deductions_export_as_xlsx(self):
+        import io
+
+        import openpyxl
+
+        self.scheme.with_user(self.assessor).action_publish()
+        content, kind = self.env["ir.actions.report"]._render(
+            "liangze_accountability.action_report_liangze_assessment_xlsx", self.scheme.ids
+        )
+        self.assertEqual(kind, "xlsx")
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        scores, details = book.worksheets
+        units = [row[3] for row in scores.iter_rows(min_row=2, values_only=True)]
+        self.assertEqual(units, ["Finance", "Office", "Personnel"], "in rank order")
+        self.assertEqual(details.max_row - 1, 3, "one row per deduction")
