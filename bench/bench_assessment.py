@@ -11,8 +11,8 @@ and one for red tasks. Then:
 
 1. **scoring**: `scheme._score()` — the deductions of every rule (one
    INSERT … SELECT each), then the scores and ranks (one statement);
-2. **baseline**: the same deductions and totals per county written by one
-   hand-written SQL aggregation each;
+2. **baseline**: the same deductions written by one hand-written INSERT … SELECT,
+   then the scores and ranks by one hand-written aggregation;
 3. **re-run**: scoring again must add no deduction, its query count must not
    grow with the tasks.
 """
@@ -27,16 +27,21 @@ from _common import Measure, log, odoo_env, odoo_suite, prepare_db  # noqa: E402
 from bench_generation import build_list, build_tree, vacuum  # noqa: E402
 
 BASELINE = """
-CREATE TEMP TABLE bench_deduction ON COMMIT DROP AS
-SELECT a.id AS unit_id, t.id AS task_id, CASE WHEN t.state = 'accepted' THEN 1.0 ELSE 2.0 END AS points
+INSERT INTO liangze_assessment_deduction
+       (scheme_id, rule_id, unit_id, kind, points, source_model, source_id, date, charged_on, state, manual,
+        create_uid, write_uid, create_date, write_date)
+SELECT %(scheme)s, CASE WHEN t.state = 'accepted' THEN %(late)s ELSE %(red)s END, a.id, 'deduction',
+       CASE WHEN t.state = 'accepted' THEN 1.0 ELSE 2.0 END, 'liangze.task', t.id,
+       CASE WHEN t.state = 'accepted' THEN t.accepted_on ELSE t.deadline END, %(today)s, 'active', FALSE,
+       1, 1, now(), now()
   FROM liangze_task t
   JOIN liangze_unit u ON u.id = t.owner_unit_id
   JOIN liangze_unit a ON a.id = ANY(%(assessed)s) AND u.parent_path LIKE a.parent_path || '%%'
  WHERE t.active AND t.year = 2026
    AND ((t.state = 'accepted' AND t.accepted_on > t.deadline)
         OR (t.state NOT IN ('accepted', 'cancelled') AND t.deadline < %(cutoff)s));
-SELECT unit_id, 100 - LEAST(SUM(points), 100), rank() OVER (ORDER BY 100 - SUM(points) DESC)
-  FROM bench_deduction GROUP BY unit_id;
+SELECT unit_id, 100 - SUM(points), rank() OVER (ORDER BY 100 - SUM(points) DESC)
+  FROM liangze_assessment_deduction WHERE scheme_id = %(scheme)s GROUP BY unit_id;
 """
 
 
@@ -89,6 +94,7 @@ def main():
             )
             scheme._integrity_sudo().write({"state": "published"})
             env.flush_all()
+            env.cr.commit()  # each measurement below is rolled back to this point
             cutoff = scheme.company_id._liangze_workdays().subtract_workdays(fields.Date.today(), 10)
 
             with Measure(env) as ours:
@@ -103,9 +109,20 @@ def main():
             env.invalidate_all()
 
             with Measure(env) as base:
-                env.cr.execute(BASELINE, {"assessed": counties.ids, "cutoff": cutoff})
+                late, red = (scheme.rule_ids.filtered(lambda r, k=k: r.kind == k).id for k in ("late_task", "red_task"))
+                env.cr.execute(
+                    BASELINE,
+                    {
+                        "scheme": scheme.id,
+                        "late": late,
+                        "red": red,
+                        "today": fields.Date.today(),
+                        "assessed": counties.ids,
+                        "cutoff": cutoff,
+                    },
+                )
                 base_rows = env.cr.rowcount
-            env.cr.execute("SELECT count(*) FROM bench_deduction")
+            env.cr.execute("SELECT count(*) FROM liangze_assessment_deduction WHERE scheme_id = %s", [scheme.id])
             base_deductions = env.cr.fetchone()[0]
             env.cr.rollback()
     finally:

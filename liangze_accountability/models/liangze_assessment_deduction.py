@@ -26,7 +26,8 @@ class LiangzeAssessmentDeduction(models.Model):
     )
 
     scheme_id = fields.Many2one("liangze.assessment.scheme", required=True, ondelete="cascade", index=True)
-    rule_id = fields.Many2one("liangze.assessment.rule", ondelete="cascade", index=True)
+    # No index of its own: the (rule, source) unique constraint leads with it.
+    rule_id = fields.Many2one("liangze.assessment.rule", ondelete="cascade")
     unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
     kind = fields.Selection([("deduction", "Deduction"), ("bonus", "Bonus")], required=True, default="deduction")
     points = fields.Float(required=True)
@@ -38,8 +39,8 @@ class LiangzeAssessmentDeduction(models.Model):
         help="The day the deduction was charged: appeals run from it.",
     )
     reason = fields.Text()
-    source_model = fields.Char(index=True)
-    source_id = fields.Integer(string="Source ID", index=True)
+    source_model = fields.Char()
+    source_id = fields.Integer(string="Source ID")
     source_name = fields.Char(string="Source", compute="_compute_source_name")
     manual = fields.Boolean(readonly=True, help="Entered by an assessor, not drawn by a rule.")
     author_id = fields.Many2one("res.users", string="Entered By", readonly=True)

@@ -132,21 +132,13 @@ class LiangzeAssessmentScheme(models.Model):
                 raise UserError(self.env._("Only a scheme being scored can be frozen."))
         self._score()
         self._integrity_sudo().write({"state": "submitted"})
-        for scheme in self:
-            if not scheme.need_validation:
-                raise UserError(
-                    self.env._("No approval tier is configured for assessment results: an administrator sets them up.")
-                )
-            scheme.request_validation()
+        self._request_tier_approval(
+            self.env._("No approval tier is configured for assessment results: an administrator sets them up.")
+        )
         return True
 
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers)
-        if self.validation_status == "validated" and self.state == "submitted":
-            self.invalidate_recordset(["need_validation"])
-            self._integrity_sudo().write({"state": "approved"})
-            self.message_post(body=self.env._("Results approved by every tier; ready to publish."))
-        return res
+    def _on_tiers_approved(self):
+        self.message_post(body=self.env._("Results approved by every tier; ready to publish."))
 
     def action_reopen_scoring(self):
         """Back to scoring, after a rejection: the approvals start again."""

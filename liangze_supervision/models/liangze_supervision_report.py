@@ -123,29 +123,20 @@ class LiangzeSupervisionReport(models.Model):
             if missing:
                 raise UserError(self.env._("Fill in before submitting: %(fields)s.", fields=", ".join(missing)))
         self._integrity_sudo().write({"state": "submitted"})
-        for report in self:
-            if not report.need_validation:
-                raise UserError(
-                    self.env._(
-                        "No approval tier is configured for supervision reports: "
-                        "an administrator sets them up under Configuration."
-                    )
-                )
-            report.request_validation()
+        self._request_tier_approval(
+            self.env._(
+                "No approval tier is configured for supervision reports: "
+                "an administrator sets them up under Configuration."
+            )
+        )
         return True
 
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers)
-        # The last tier approved: the report is approved, ready to publish.
-        if self.validation_status == "validated" and self.state == "submitted":
-            # need_validation has no dependencies: drop the value cached before the reviews existed.
-            self.invalidate_recordset(["need_validation"])
-            self._integrity_sudo().write({"state": "approved"})
-            self.message_post(
-                body=self.env._("Approved by every tier; ready to publish."),
-                partner_ids=self.author_id.partner_id.ids,
-            )
-        return res
+    def _on_tiers_approved(self):
+        # Approved by every tier: ready to publish.
+        self.message_post(
+            body=self.env._("Approved by every tier; ready to publish."),
+            partner_ids=self.author_id.partner_id.ids,
+        )
 
     def action_draft(self):
         """Back to draft, to revise after a rejection; the approvals start again."""

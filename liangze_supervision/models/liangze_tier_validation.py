@@ -1,7 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import TRUSTED, TRUSTED_KEY
 
@@ -45,7 +45,24 @@ class LiangzeTierValidation(models.AbstractModel):
 
     def _validate_tier(self, tiers=False):
         self._check_pending_reviewer()
-        return super(LiangzeTierValidation, self._liangze_tier_env())._validate_tier(tiers)
+        res = super(LiangzeTierValidation, self._liangze_tier_env())._validate_tier(tiers)
+        # The last tier approved: the document moves on, by the approval alone.
+        if self.validation_status == "validated" and self[self._state_field] in self._state_from:
+            # need_validation has no dependencies: drop the value cached before the reviews existed.
+            self.invalidate_recordset(["need_validation"])
+            self._integrity_sudo().write({self._state_field: self._state_to[0]})
+            self._on_tiers_approved()
+        return res
+
+    def _on_tiers_approved(self):
+        """What a document does once every tier approved it (tell its author, …)."""
+
+    def _request_tier_approval(self, missing_message):
+        """Ask the configured tiers for approval; refuse when none is configured."""
+        for record in self:
+            if not record.need_validation:
+                raise UserError(missing_message)
+            record.request_validation()
 
     def _rejected_tier(self, tiers=False):
         self._check_pending_reviewer()
