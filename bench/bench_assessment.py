@@ -132,7 +132,7 @@ def main():
     print()
     print(f"assessed units: {base_rows}; deductions: ours {deductions}, baseline {base_deductions}")
     print(f"scoring (deductions, scores, ranks)    {ours.seconds:>8.2f} s  {ours.queries} queries")
-    print(f"hand-written SQL aggregation           {base.seconds:>8.2f} s")
+    print(f"hand-written INSERT and aggregation    {base.seconds:>8.2f} s")
     print(f"re-run: {again} deductions added       {rerun.seconds:>8.2f} s  {rerun.queries} queries")
     print(f"assessment: ratio {ours.seconds / base.seconds:.2f} (target <= 2)")
     if again or deductions != base_deductions:
