@@ -90,8 +90,12 @@ class LiangzeAssessmentDeduction(models.Model):
             raise ValidationError(self.env._("Points lie between 0 and 100."))
 
     def _check_cap(self):
-        """A unit loses at most the rule's cap by it, and gains at most the scheme's bonus cap."""
-        for deduction in self:
+        """Entered by hand: a unit loses at most the rule's cap by it, and gains at most
+        the scheme's bonus cap (drawn deductions are capped when scoring)."""
+        for deduction in self.filtered(lambda d: not d.source_model):
+            cap = deduction.scheme_id.bonus_cap if deduction.kind == "bonus" else deduction.rule_id.cap
+            if not cap:
+                continue
             siblings = self.search(
                 [
                     ("scheme_id", "=", deduction.scheme_id.id),
@@ -102,17 +106,15 @@ class LiangzeAssessmentDeduction(models.Model):
                 ]
             )
             total = sum(siblings.mapped("points"))
-            cap = deduction.scheme_id.bonus_cap if deduction.kind == "bonus" else deduction.rule_id.cap
-            if deduction.manual or not deduction.source_model:
-                if cap and total > cap:
-                    raise ValidationError(
-                        self.env._(
-                            "%(unit)s would lose or gain %(total)s points here, above the cap of %(cap)s.",
-                            unit=deduction.unit_id.name,
-                            total=total,
-                            cap=cap,
-                        )
+            if total > cap:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s would lose or gain %(total)s points here, above the cap of %(cap)s.",
+                        unit=deduction.unit_id.name,
+                        total=total,
+                        cap=cap,
                     )
+                )
 
     appeal_ids = fields.One2many("liangze.assessment.appeal", "deduction_id", string="Appeals")
 

@@ -5,9 +5,9 @@ from datetime import datetime
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+
 SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
-# Written by mail.thread on any follower's behalf; not a change of the document.
-THREAD_FIELDS = {"message_main_attachment_id"}
 
 
 class LiangzeSupervisionDocument(models.AbstractModel):
