@@ -4,7 +4,9 @@
 """Build the list item import files of this folder (run: python3 data/make_templates.py).
 
 - liangze_list_item_import_template.xlsx: one header row and two example rows;
-- liangze_sample_list_items.xlsx: a sample list over the five standard categories.
+- liangze_sample_list_items.xlsx: a sample list over the five standard categories;
+- liangze_cadre_import_template.xlsx: the cadres (``liangze.cadre``) held to account, also
+  offered by the import screen of Cadres (a copy in liangze_accountability/static/xls).
 
 The headers are the technical field names of ``liangze.list.item``, which
 Odoo's import (base_import) maps to the fields by itself whatever the
@@ -342,29 +344,65 @@ for sample in SAMPLE_ROWS:
     sample[HEADERS.index("supervising_unit_id")] = DISCIPLINE
 
 
-def write_workbook(path, rows):
+CADRE_COLUMNS = [
+    ("name", "姓名", "必填。", 10),
+    ("unit_id", "所在单位", "必填。单位全称（含上级单位，以“ / ”分隔，与系统显示一致）。", 44),
+    ("post", "职务", "如“办公室主任”。", 16),
+    (
+        "rank",
+        "职级",
+        "填写代码：bureau_principal 厅局级正职；bureau_deputy 厅局级副职；division_principal 县处级正职；"
+        "division_deputy 县处级副职；section_principal 乡科级正职；section_deputy 乡科级副职；staff 科员；"
+        "clerk 办事员；other 其他。",
+        18,
+    ),
+    (
+        "political_status",
+        "政治面貌",
+        "填写代码：party_member 中共党员；probationary_member 中共预备党员；league_member 共青团员；"
+        "democratic_party 民主党派；non_party 群众。",
+        16,
+    ),
+    (
+        "leader_role",
+        "班子职务",
+        "填写代码：principal_leader 主要负责人（党组织书记）；team_member 班子成员；discipline_head 纪检组长；"
+        "staff 一般干部。",
+        16,
+    ),
+    ("user_id", "系统用户", "有登录账号的填写用户姓名；没有的留空。", 12),
+    ("note", "备注", "", 30),
+]
+CADRE_ROWS = [
+    ["王芳", f"{COUNTY} / 办公室", "办公室主任", "section_principal", "party_member", "principal_leader", "王芳", ""],
+    ["周明", f"{COUNTY} / 办公室", "办公室副主任", "section_deputy", "party_member", "team_member", "", "无系统账号"],
+]
+
+
+def write_workbook(path, rows, columns=COLUMNS, title="清单事项", text_columns=("months",)):
+    headers = [column[0] for column in columns]
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = "清单事项"
-    sheet.append(HEADERS)
+    sheet.title = title
+    sheet.append(headers)
     for values in rows:
         # Text cells for what Odoo reads as text (e.g. months "6,12" or "3").
         sheet.append([str(v) if isinstance(v, str) else v for v in values])
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FDE9D9")
-    for index, (name, _label, _note, width) in enumerate(COLUMNS, 1):
+    for index, (name, _label, _note, width) in enumerate(columns, 1):
         cell = sheet.cell(row=1, column=index)
         cell.font, cell.fill = bold, fill
         sheet.column_dimensions[get_column_letter(index)].width = width
         for cell_row in range(2, len(rows) + 2):
             sheet.cell(row=cell_row, column=index).alignment = Alignment(wrap_text=True, vertical="top")
-            if name == "months":
+            if name in text_columns:
                 sheet.cell(row=cell_row, column=index).number_format = "@"
     sheet.freeze_panes = "A2"
 
     help_sheet = book.create_sheet("填写说明 Notes")
     help_sheet.append(["列名 Column", "含义", "填写说明"])
-    for name, label, note, _width in COLUMNS:
+    for name, label, note, _width in columns:
         help_sheet.append([name, label, note])
     help_sheet.append([])
     help_sheet.append(["", "说明", "导入时只读取第一个工作表；第一行列名请勿修改。"])
@@ -404,6 +442,8 @@ def _stable_zip(data):
 def main():
     write_workbook(HERE / "liangze_list_item_import_template.xlsx", TEMPLATE_ROWS)
     write_workbook(HERE / "liangze_sample_list_items.xlsx", SAMPLE_ROWS)
+    for folder in (HERE, HERE.parent / "liangze_accountability" / "static" / "xls"):
+        write_workbook(folder / "liangze_cadre_import_template.xlsx", CADRE_ROWS, CADRE_COLUMNS, "干部", ())
 
 
 if __name__ == "__main__":

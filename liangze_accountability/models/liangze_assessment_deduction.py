@@ -22,12 +22,32 @@ class LiangzeAssessmentDeduction(models.Model):
     _integrity_workflow_fields = frozenset({"state", "manual", "appeal_ids"})
     _integrity_provenance_fields = {"author_id": "user", "charged_on": "today"}
     _integrity_fixed_fields = frozenset(
-        {"scheme_id", "rule_id", "unit_id", "points", "kind", "source_model", "source_id", "date", "reason"}
+        {
+            "scheme_id",
+            "rule_id",
+            "indicator_id",
+            "unit_id",
+            "points",
+            "kind",
+            "source_model",
+            "source_id",
+            "date",
+            "reason",
+            "evidence_ids",
+        }
     )
 
     scheme_id = fields.Many2one("liangze.assessment.scheme", required=True, ondelete="cascade", index=True)
     # No index of its own: the (rule, source) unique constraint leads with it.
     rule_id = fields.Many2one("liangze.assessment.rule", ondelete="cascade")
+    indicator_id = fields.Many2one(
+        "liangze.assessment.indicator",
+        string="Indicator",
+        ondelete="restrict",
+        index="btree_not_null",
+        domain="[('scheme_id', '=', scheme_id)]",
+        help="The qualitative indicator or bonus item an assessor scores against.",
+    )
     unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
     kind = fields.Selection([("deduction", "Deduction"), ("bonus", "Bonus")], required=True, default="deduction")
     points = fields.Float(required=True)
@@ -39,6 +59,7 @@ class LiangzeAssessmentDeduction(models.Model):
         help="The day the deduction was charged: appeals run from it.",
     )
     reason = fields.Text()
+    evidence_ids = fields.Many2many("ir.attachment", string="Evidence", help="What the assessor's entry rests on.")
     source_model = fields.Char()
     source_id = fields.Integer(string="Source ID")
     source_name = fields.Char(string="Source", compute="_compute_source_name")
@@ -76,6 +97,8 @@ class LiangzeAssessmentDeduction(models.Model):
                     raise AccessError(self.env._("Deductions from records are drawn by the rules, not entered."))
                 if not (vals.get("reason") or "").strip():
                     raise UserError(self.env._("Give the reason of the deduction or bonus."))
+                if not self._integrity_command_ids(vals.get("evidence_ids") or []):
+                    raise UserError(self.env._("Attach the evidence of the deduction or bonus."))
                 if vals.get("unit_id") in own.ids:
                     raise AccessError(self.env._("An assessor never scores their own unit."))
         records = super().create(vals_list)
@@ -89,23 +112,42 @@ class LiangzeAssessmentDeduction(models.Model):
         if any(not 0 < d.points <= 100 for d in self):
             raise ValidationError(self.env._("Points lie between 0 and 100."))
 
+    @api.constrains("indicator_id", "kind", "scheme_id")
+    def _check_indicator(self):
+        for deduction in self.filtered("indicator_id"):
+            indicator = deduction.indicator_id
+            if indicator.scheme_id != deduction.scheme_id:
+                raise ValidationError(self.env._("The indicator belongs to another scheme."))
+            if (indicator.kind == "bonus") != (deduction.kind == "bonus"):
+                raise ValidationError(
+                    self.env._("Bonus items give bonuses; qualitative indicators lose points from their full marks.")
+                )
+
+    def _cap(self):
+        """The most a unit loses (or gains) by the entry's rule or indicator."""
+        self.ensure_one()
+        if self.kind == "bonus":
+            caps = [cap for cap in (self.indicator_id.points, self.scheme_id.bonus_cap) if cap]
+            return min(caps) if caps else 0
+        return self.indicator_id.points or self.rule_id.cap
+
     def _check_cap(self):
-        """Entered by hand: a unit loses at most the rule's cap by it, and gains at most
-        the scheme's bonus cap (drawn deductions are capped when scoring)."""
+        """Entered by hand: a unit loses at most the rule's cap or the indicator's
+        full marks, and gains at most the bonus item's and the scheme's caps
+        (drawn deductions are capped when scoring)."""
         for deduction in self.filtered(lambda d: not d.source_model):
-            cap = deduction.scheme_id.bonus_cap if deduction.kind == "bonus" else deduction.rule_id.cap
+            cap = deduction._cap()
             if not cap:
                 continue
-            siblings = self.search(
-                [
-                    ("scheme_id", "=", deduction.scheme_id.id),
-                    ("unit_id", "=", deduction.unit_id.id),
-                    ("kind", "=", deduction.kind),
-                    ("state", "=", "active"),
-                    ("rule_id", "=", deduction.rule_id.id),
-                ]
-            )
-            total = sum(siblings.mapped("points"))
+            domain = [
+                ("scheme_id", "=", deduction.scheme_id.id),
+                ("unit_id", "=", deduction.unit_id.id),
+                ("kind", "=", deduction.kind),
+                ("state", "=", "active"),
+            ]
+            if deduction.kind == "deduction" or deduction.indicator_id.points == cap:
+                domain += [("rule_id", "=", deduction.rule_id.id), ("indicator_id", "=", deduction.indicator_id.id)]
+            total = sum(self.search(domain).mapped("points"))
             if total > cap:
                 raise ValidationError(
                     self.env._(

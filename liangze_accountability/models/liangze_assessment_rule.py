@@ -14,6 +14,7 @@ KINDS = [
     ("problem_overdue", "Recommendation-letter problem overdue"),
     ("problem_failed", "Problem failing verification"),
     ("external_finding", "External finding against the unit"),
+    ("accountability", "Accountability decision against the unit or its people"),
 ]
 
 
@@ -102,6 +103,15 @@ class LiangzeAssessmentRule(models.Model):
                 start,
                 end,
                 condition,
+            )
+        if self.kind == "accountability":
+            # Issued decisions that hold someone to account (not revoked), against the unit or its people.
+            return "liangze.accountability.decision", SQL(
+                """SELECT id, unit_id, decision_date FROM liangze_accountability_decision
+                    WHERE state IN ('issued', 'done') AND NOT COALESCE(no_accountability, FALSE)
+                      AND decision_date BETWEEN %s AND %s""",
+                start,
+                end,
             )
         return "liangze.rectification", SQL(
             """SELECT id, unit_id, issue_date FROM liangze_rectification

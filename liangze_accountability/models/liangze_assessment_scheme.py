@@ -54,6 +54,20 @@ class LiangzeAssessmentScheme(models.Model):
     threshold_good = fields.Float(string="Good From", default=90.0)
     threshold_fairly_good = fields.Float(string="Fairly Good From", default=80.0)
     threshold_fair = fields.Float(string="Fair From", default=60.0)
+    grade_method = fields.Selection(
+        [("thresholds", "By score thresholds"), ("quota", "By quota per peer group")],
+        string="Grades",
+        default="thresholds",
+        required=True,
+        help="By quota: at most the good share of each peer group (rounded down) is good, the next share fairly good, "
+        "the rest fair; "
+        "below the fair threshold a unit is poor either way.",
+    )
+    quota_good = fields.Float(string="Good Quota (%)", default=30.0)
+    quota_fairly_good = fields.Float(string="Fairly Good Quota (%)", default=40.0)
+    indicator_ids = fields.One2many(
+        "liangze.assessment.indicator", "scheme_id", string="Qualitative Indicators and Bonus Items", copy=True
+    )
     group_ids = fields.One2many("liangze.assessment.group", "scheme_id", string="Peer Groups", copy=True)
     rule_ids = fields.One2many("liangze.assessment.rule", "scheme_id", string="Deduction Rules", copy=True)
     score_ids = fields.One2many("liangze.assessment.score", "scheme_id", string="Scores")
@@ -72,6 +86,15 @@ class LiangzeAssessmentScheme(models.Model):
                 raise ValidationError(self.env._("The grade bands must rise from fair to fairly good to good."))
             if not 0 < scheme.base_score <= 1000 or not 0 <= scheme.bonus_cap <= scheme.base_score:
                 raise ValidationError(self.env._("The base score lies between 0 and 1000, the bonus cap below it."))
+
+    @api.constrains("quota_good", "quota_fairly_good")
+    def _check_quotas(self):
+        for scheme in self:
+            if (
+                min(scheme.quota_good, scheme.quota_fairly_good) < 0
+                or scheme.quota_good + scheme.quota_fairly_good > 100
+            ):
+                raise ValidationError(self.env._("The grade quotas are shares of a peer group: 0 to 100% together."))
 
     @api.constrains("appeal_workdays", "appeal_decision_workdays")
     def _check_appeal_workdays(self):
@@ -155,6 +178,7 @@ class LiangzeAssessmentScheme(models.Model):
             raise UserError(self.env._("Only approved results can be published."))
         self._integrity_sudo().write({"state": "closed", "results_date": fields.Date.context_today(self)})
         for scheme in self:
+            self.env["liangze.cadre"].sudo()._on_assessment_results_published(scheme)
             heads = scheme.score_ids.unit_id.head_id.filtered(lambda u: not u.share)
             scheme.message_post(
                 body=self.env._("The results of %(scheme)s are published.", scheme=scheme.name),

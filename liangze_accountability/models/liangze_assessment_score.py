@@ -57,31 +57,45 @@ class LiangzeAssessmentScore(models.Model):
                                ON rel.liangze_assessment_group_id = g.id
                             WHERE g.scheme_id = %(scheme)s),
                        per_rule AS (
-                           SELECT d.unit_id, d.kind, d.rule_id, SUM(d.points) AS points, MAX(r.cap) AS cap
+                           SELECT d.unit_id, d.kind, SUM(d.points) AS points,
+                                  COALESCE(MAX(i.points), MAX(r.cap)) AS cap
                              FROM liangze_assessment_deduction d
                         LEFT JOIN liangze_assessment_rule r ON r.id = d.rule_id
+                        LEFT JOIN liangze_assessment_indicator i ON i.id = d.indicator_id
                             WHERE d.scheme_id = %(scheme)s AND d.state = 'active'
-                         GROUP BY d.unit_id, d.kind, d.rule_id),
+                         GROUP BY d.unit_id, d.kind, d.rule_id, d.indicator_id),
                        per_unit AS (
                            SELECT unit_id,
                                   SUM(CASE WHEN cap > 0 THEN LEAST(points, cap) ELSE points END)
                                       FILTER (WHERE kind = 'deduction') AS deducted,
-                                  LEAST(COALESCE(SUM(points) FILTER (WHERE kind = 'bonus'), 0), %(bonus_cap)s) AS bonus
+                                  LEAST(COALESCE(SUM(CASE WHEN cap > 0 THEN LEAST(points, cap) ELSE points END)
+                                      FILTER (WHERE kind = 'bonus'), 0), %(bonus_cap)s) AS bonus
                              FROM per_rule GROUP BY unit_id),
                        scored AS (
                            SELECT a.group_id, a.unit_id, COALESCE(p.deducted, 0) AS deducted,
                                   COALESCE(p.bonus, 0) AS bonus,
                                   %(base)s - COALESCE(p.deducted, 0) + COALESCE(p.bonus, 0) AS score
-                             FROM assessed a LEFT JOIN per_unit p ON p.unit_id = a.unit_id)
+                             FROM assessed a LEFT JOIN per_unit p ON p.unit_id = a.unit_id),
+                       ranked AS (
+                           SELECT *, rank() OVER (PARTITION BY group_id ORDER BY score DESC) AS rank,
+                                  count(*) OVER (PARTITION BY group_id) AS peers
+                             FROM scored)
                    INSERT INTO liangze_assessment_score
                           (scheme_id, year, group_id, unit_id, deduction_points, bonus_points, score, rank, grade,
                            create_uid, write_uid, create_date, write_date)
-                   SELECT %(scheme)s, %(year)s, group_id, unit_id, deducted, bonus, score,
-                          rank() OVER (PARTITION BY group_id ORDER BY score DESC),
-                          CASE WHEN score >= %(good)s THEN 'good' WHEN score >= %(fairly_good)s THEN 'fairly_good'
+                   SELECT %(scheme)s, %(year)s, group_id, unit_id, deducted, bonus, score, rank,
+                          CASE WHEN %(quota)s THEN
+                                   -- by quota: at most each share of the peer group, rounded down (ties share a grade),
+                                   -- never better than fair below the fair threshold.
+                                   CASE WHEN score < %(fair)s THEN 'poor'
+                                        WHEN rank <= FLOOR(peers * %(quota_good)s / 100.0) THEN 'good'
+                                        WHEN rank <= FLOOR(peers * (%(quota_good)s + %(quota_fairly_good)s) / 100.0)
+                                            THEN 'fairly_good'
+                                        ELSE 'fair' END
+                               WHEN score >= %(good)s THEN 'good' WHEN score >= %(fairly_good)s THEN 'fairly_good'
                                WHEN score >= %(fair)s THEN 'fair' ELSE 'poor' END,
                           %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-                     FROM scored""",
+                     FROM ranked""",
                     scheme=scheme.id,
                     year=scheme.year,
                     base=scheme.base_score,
@@ -89,6 +103,9 @@ class LiangzeAssessmentScore(models.Model):
                     good=scheme.threshold_good,
                     fairly_good=scheme.threshold_fairly_good,
                     fair=scheme.threshold_fair,
+                    quota=scheme.grade_method == "quota",
+                    quota_good=scheme.quota_good,
+                    quota_fairly_good=scheme.quota_fairly_good,
                     uid=self.env.uid,
                 )
             )

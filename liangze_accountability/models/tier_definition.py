@@ -4,10 +4,14 @@ from odoo import api, models
 
 
 class TierDefinition(models.Model):
-    """Year-end assessment results are approved in tiers configured from the menus."""
+    """Year-end assessment results and the start of accountability inquiries are approved in tiers
+    configured from the menus."""
 
     _inherit = "tier.definition"
 
     @api.model
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["liangze.assessment.scheme"]
+        return super()._get_tier_validation_model_names() + [
+            "liangze.assessment.scheme",
+            "liangze.accountability.case",
+        ]

@@ -1,2 +1,3 @@
 from . import test_assessment
+from . import test_accountability
 from . import test_i18n

@@ -150,7 +150,17 @@ class TestAssessment(SupervisionCase):
     def test_assessors_enter_points_with_reasons_within_caps(self):
         self.scheme.with_user(self.assessor).action_publish()
         Deduction = self.env["liangze.assessment.deduction"].with_user(self.assessor)
-        values = {"scheme_id": self.scheme.id, "unit_id": self.office.id, "points": 1}
+        evidence = (
+            self.env["ir.attachment"]
+            .with_user(self.assessor)
+            .create({"name": "commendation.pdf", "datas": PDF, "mimetype": "application/pdf"})
+        )
+        values = {
+            "scheme_id": self.scheme.id,
+            "unit_id": self.office.id,
+            "points": 1,
+            "evidence_ids": [(6, 0, evidence.ids)],
+        }
         with self.assertRaises(UserError):
             Deduction.create(dict(values, reason=" "))
         with self.assertRaises(AccessError):
@@ -160,10 +170,52 @@ class TestAssessment(SupervisionCase):
             Deduction.create(dict(values, unit_id=self.personnel.id, rule_id=letter_rule.id, points=6, reason="Cap"))
         with self.assertRaises(AccessError):
             Deduction.create(dict(values, reason="Forged source", source_model="liangze.task", source_id=self.late.id))
+        with self.assertRaises(UserError):
+            Deduction.create(dict(values, kind="bonus", points=3, reason="No evidence", evidence_ids=[]))
         Deduction.create(dict(values, kind="bonus", points=3, reason="Model unit of the province"))
         self.scheme.with_user(self.assessor).action_score()
         office = self._scores()[self.office]
         self.assertEqual((office.score, office.bonus_points, office.rank), (101.0, 3.0, 1))
+
+    def test_qualitative_indicators_and_grades_by_quota(self):
+        self.scheme.write(
+            {
+                "grade_method": "quota",
+                "quota_good": 34,
+                "quota_fairly_good": 33,
+                "indicator_ids": [
+                    (0, 0, {"kind": "qualitative", "name": "Quality of the ledgers", "points": 3}),
+                    (0, 0, {"kind": "bonus", "name": "Commended by the province", "points": 1}),
+                ],
+            }
+        )
+        indicators = {indicator.kind: indicator for indicator in self.scheme.indicator_ids}
+        quality, commended = indicators["qualitative"], indicators["bonus"]
+        with freeze_time("2026-02-02"):
+            self.scheme.with_user(self.assessor).action_publish()
+        evidence = self.env["ir.attachment"].with_user(self.assessor).create({"name": "check.pdf", "datas": PDF})
+        Deduction = self.env["liangze.assessment.deduction"].with_user(self.assessor)
+        values = {"scheme_id": self.scheme.id, "evidence_ids": [(6, 0, evidence.ids)], "reason": "Ledger check"}
+        Deduction.create(dict(values, unit_id=self.office.id, indicator_id=quality.id, points=2.5))
+        # Never beyond the indicator's full marks, nor a bonus item against a qualitative indicator.
+        with self.assertRaises(ValidationError):
+            Deduction.create(dict(values, unit_id=self.office.id, indicator_id=quality.id, points=1))
+        with self.assertRaises(ValidationError):
+            Deduction.create(dict(values, unit_id=self.personnel.id, indicator_id=commended.id, points=1))
+        with self.assertRaises(ValidationError):
+            Deduction.create(dict(values, unit_id=self.personnel.id, indicator_id=commended.id, kind="bonus", points=2))
+        Deduction.create(dict(values, unit_id=self.personnel.id, indicator_id=commended.id, kind="bonus", points=1))
+        self.scheme.with_user(self.assessor).action_score()
+        scores = self._scores()
+        self.assertEqual(
+            {unit: (s.score, s.rank, s.grade) for unit, s in scores.items()},
+            {
+                self.finance: (99.0, 1, "good"),
+                self.personnel: (98.0, 2, "fairly_good"),
+                self.office: (95.5, 3, "fair"),
+            },
+            "one in three good, one fairly good, whatever the thresholds",
+        )
 
     def test_appeal_upheld_keeps_withdrawn_removes_and_reranks(self):
         with freeze_time("2026-02-02"):

@@ -1,1 +1,2 @@
 from . import liangze_appeal_decision
+from . import liangze_traceback

@@ -48,8 +48,12 @@ class LiangzeDocumentSeries(models.Model):
         unit = self.issuer_unit_id
         base = self.prefix or unit.document_prefix or unit.code or unit.name
         if not self.prefix and self.kind != "all":
-            base += KIND_SUFFIX[self.kind]
+            base += self._kind_suffix()
         return f"{base}〔%(range_year)s〕"
+
+    def _kind_suffix(self):
+        """The character of the kind added to the body's prefix (addons add their kinds)."""
+        return KIND_SUFFIX.get(self.kind, "")
 
     def write(self, vals):
         res = super().write(vals)
