@@ -39,5 +39,8 @@
         "wizards/liangze_traceback_views.xml",
         "views/liangze_menus.xml",
     ],
-    "demo": ["demo/liangze_assessment_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["liangze_accountability/static/tests/tours/*.js"],
+    },
+    "demo": ["demo/liangze_assessment_demo.xml", "demo/liangze_accountability_demo.xml"],
 }

@@ -20,3 +20,4 @@ from . import liangze_traceback_source
 from . import liangze_task
 from . import liangze_rectification_problem
 from . import liangze_rectification
+from . import liangze_accountability_demo

@@ -1,3 +1,4 @@
 from . import test_assessment
 from . import test_accountability
 from . import test_i18n
+from . import test_tour
