@@ -64,7 +64,14 @@ class LiangzeAccountabilityDecision(models.Model):
     _deadline_done_date_field = "executed_on"
     _deadline_void_states = ("draft", "revoked")
 
-    case_id = fields.Many2one("liangze.accountability.case", required=True, ondelete="cascade", index=True)
+    # The case stays the discipline body's: the person addressed sees the decision, not the case.
+    case_id = fields.Many2one(
+        "liangze.accountability.case",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        groups="liangze_responsibility.group_liangze_supervisor,liangze_responsibility.group_liangze_leader",
+    )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     body_unit_id = fields.Many2one(related="case_id.body_unit_id", store=True)
     target_type = fields.Selection(related="case_id.target_type", store=True)

@@ -61,10 +61,22 @@ class TestDemoAccountability(TransactionCase):
         self.assertEqual(Case.with_user(zhangwei).search([("reviewer_ids", "in", zhangwei.id)]), waiting)
         self.assertEqual(len(Case.with_user(self.users["zhaomin"]).search([])), len(Case.search([])))
         # 李明 reads the decision addressed to him, no case; 王芳 and the others read neither.
-        self.assertEqual(Decision.with_user(self.users["liming"]).search([]).cadre_id.user_id, self.users["liming"])
+        liming = self.users["liming"]
+        mine = Decision.with_user(liming).search([])
+        self.assertEqual(mine.sudo().cadre_id.user_id, liming)
+        # His decision opens in the web client as its form asks for it, without the case.
+        form = mine.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn('name="case_id"', form)
+        values = mine.web_read(
+            {"cadre_id": {"fields": {"display_name": {}}}, "measure_ids": {"fields": {"display_name": {}}}}
+        )
+        self.assertEqual(values[0]["cadre_id"]["display_name"], "李明")
+        with self.assertRaises(AccessError):
+            mine.read(["case_id"])
         for login in ("liming", "wangfang", "zhoujing"):
             with self.subTest(user=login), self.assertRaises(AccessError):
                 Case.with_user(self.users[login]).search([])
-        for login in ("wangfang", "zhangwei", "liuyang", "zhoujing"):  # 张伟 approves; decisions are not his
+        self.assertEqual(Decision.with_user(zhangwei).search([]), waiting.decision_ids, "only what he approves")
+        for login in ("wangfang", "liuyang", "zhoujing"):
             with self.subTest(user=login):
                 self.assertFalse(Decision.with_user(self.users[login]).search([]))
