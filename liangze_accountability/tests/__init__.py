@@ -1,4 +1,5 @@
 from . import test_assessment
 from . import test_accountability
+from . import test_cadre_import
 from . import test_i18n
 from . import test_tour

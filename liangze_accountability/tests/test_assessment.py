@@ -131,6 +131,18 @@ class TestAssessment(SupervisionCase):
         self.assertEqual(self.env["liangze.assessment.deduction"].search_count([("scheme_id", "=", self.scheme.id)]), 3)
         self.assertEqual(self._scores()[self.personnel].score, 97.0)
 
+    def test_late_task_costs_a_share_of_its_weight(self):
+        self.late.item_id._integrity_sudo().write({"weight": 6})
+        late_rule = self.scheme.rule_ids.filtered(lambda r: r.kind == "late_task")
+        with self.assertRaises(ValidationError):
+            self.scheme.rule_ids.filtered(lambda r: r.kind == "reminder_letter").write({"basis": "weight_share"})
+        late_rule.write({"basis": "weight_share", "weight_percent": 25})
+        with freeze_time("2026-02-02"):
+            self.scheme.with_user(self.assessor).action_publish()
+        deduction = self.env["liangze.assessment.deduction"].search([("rule_id", "=", late_rule.id)])
+        self.assertEqual((deduction.unit_id, deduction.points), (self.office, 1.5), "25% of the item's 6 points")
+        self.assertEqual(self._scores()[self.office].score, 98.5)
+
     def test_each_role_reads_what_it_should(self):
         self.scheme.with_user(self.assessor).action_publish()
         self.assertEqual(set(self._scores(self.member)), {self.office}, "a unit reads its own score only")
