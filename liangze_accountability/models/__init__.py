@@ -4,6 +4,7 @@ from . import liangze_assessment_indicator
 from . import liangze_assessment_rule
 from . import liangze_assessment_deduction
 from . import liangze_assessment_score
+from . import liangze_appeal_mixin
 from . import liangze_assessment_appeal
 from . import liangze_cadre
 from . import liangze_accountability_measure

@@ -97,7 +97,7 @@ class LiangzeAccountabilityCase(models.Model):
     committee_unit_id = fields.Many2one(
         "liangze.unit", string="Same-level Party Committee", compute="_compute_committee", store=True
     )
-    committee_head_id = fields.Many2one("res.users", string="Committee Head", compute="_compute_committee", store=True)
+    committee_head_id = fields.Many2one("res.users", compute="_compute_committee", store=True)
     committee_approval = fields.Boolean(
         compute="_compute_committee",
         store=True,
@@ -235,23 +235,12 @@ class LiangzeAccountabilityCase(models.Model):
         if not source:
             raise UserError(self.env._("This case was proposed without a source record."))
         source.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": source._name,
-            "res_id": source.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return source._form_action()
 
     def action_new_decision(self):
         """Another person or unit found answerable during the inquiry."""
         self.ensure_one()
         self._check_supervisor()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "liangze.accountability.decision",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_case_id": self.id, "default_unit_id": self.unit_id.id},
-        }
+        return self.env["liangze.accountability.decision"]._form_action(
+            target="new", context={"default_case_id": self.id, "default_unit_id": self.unit_id.id}
+        )

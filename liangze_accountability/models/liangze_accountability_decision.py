@@ -76,7 +76,7 @@ class LiangzeAccountabilityDecision(models.Model):
     body_unit_id = fields.Many2one(related="case_id.body_unit_id", store=True)
     target_type = fields.Selection(related="case_id.target_type", store=True)
     cadre_id = fields.Many2one("liangze.cadre", string="Person", index=True, ondelete="restrict")
-    unit_id = fields.Many2one("liangze.unit", string="Unit", required=True, index=True, ondelete="restrict")
+    unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="restrict")
     display_title = fields.Char(string="Decision", compute="_compute_display_title")
     responsibility_kind = fields.Selection(RESPONSIBILITY_KINDS, string="Responsibility")
     measure_ids = fields.Many2many(
@@ -87,7 +87,7 @@ class LiangzeAccountabilityDecision(models.Model):
         string="Measures",
         domain="[('target_type', '=', target_type)]",
     )
-    no_accountability = fields.Boolean(string="No Accountability", help="Found not answerable, for the reasons given.")
+    no_accountability = fields.Boolean(help="Found not answerable, for the reasons given.")
     reason = fields.Text(string="Facts and Reasons")
     state = fields.Selection(
         [("draft", "Draft"), ("issued", "Being Carried Out"), ("done", "Carried Out"), ("revoked", "Revoked")],
@@ -292,15 +292,9 @@ class LiangzeAccountabilityDecision(models.Model):
 
     def action_appeal(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Appeal the Decision"),
-            "res_model": "liangze.accountability.appeal",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_decision_id": self.id},
-        }
+        return self.env["liangze.accountability.appeal"]._form_action(
+            name=self.env._("Appeal the Decision"), target="new", context={"default_decision_id": self.id}
+        )
 
     def _official_date(self, value):
         return self.env["liangze.reminder.letter"]._official_date(value)

@@ -42,7 +42,6 @@ class LiangzeAssessmentDeduction(models.Model):
     rule_id = fields.Many2one("liangze.assessment.rule", ondelete="cascade")
     indicator_id = fields.Many2one(
         "liangze.assessment.indicator",
-        string="Indicator",
         ondelete="restrict",
         index="btree_not_null",
         domain="[('scheme_id', '=', scheme_id)]",
@@ -59,7 +58,7 @@ class LiangzeAssessmentDeduction(models.Model):
         help="The day the deduction was charged: appeals run from it.",
     )
     reason = fields.Text()
-    evidence_ids = fields.Many2many("ir.attachment", string="Evidence", help="What the assessor's entry rests on.")
+    evidence_ids = fields.Many2many("ir.attachment", help="What the assessor's entry rests on.")
     source_model = fields.Char()
     source_id = fields.Integer(string="Source ID")
     source_name = fields.Char(string="Source", compute="_compute_source_name")
@@ -163,15 +162,9 @@ class LiangzeAssessmentDeduction(models.Model):
     def action_appeal(self):
         """The unit contests the deduction (申诉)."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Appeal the Deduction"),
-            "res_model": "liangze.assessment.appeal",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_deduction_id": self.id},
-        }
+        return self.env["liangze.assessment.appeal"]._form_action(
+            name=self.env._("Appeal the Deduction"), target="new", context={"default_deduction_id": self.id}
+        )
 
     def action_open_source(self):
         """The record the deduction comes from: the task, the letter, the problem."""
@@ -182,10 +175,4 @@ class LiangzeAssessmentDeduction(models.Model):
         if source._name == "liangze.task.review":
             source = source.task_id
         source.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": source._name,
-            "res_id": source.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return source._form_action()

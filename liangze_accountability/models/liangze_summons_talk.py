@@ -31,7 +31,7 @@ class LiangzeSummonsTalk(models.Model):
         domain="[('unit_type', '=', 'discipline_body')]",
         default=lambda self: self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1],
     )
-    unit_id = fields.Many2one("liangze.unit", string="Unit", required=True, index=True, ondelete="restrict")
+    unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="restrict")
     cadre_ids = fields.Many2many(
         "liangze.cadre",
         string="Summoned",
@@ -39,7 +39,7 @@ class LiangzeSummonsTalk(models.Model):
         help="The unit's party secretary and/or discipline head.",
     )
     reason = fields.Text(string="Formalism Found", help="What was done as a formality, and where it was found.")
-    case_id = fields.Many2one("liangze.accountability.case", string="Case", index=True)
+    case_id = fields.Many2one("liangze.accountability.case", index=True)
     talk_date = fields.Datetime(string="Date of the Talk")
     talker_ids = fields.Many2many("res.users", string="Talked By", domain="[('share', '=', False)]")
     attendees = fields.Text(string="Other Attendees")

@@ -238,7 +238,7 @@ class TestAccountability(SupervisionCase):
         wizard = (
             self.env["liangze.appeal.decision"]
             .with_user(self.supervision_head)
-            .create({"accountability_appeal_id": appeal.id, "reason": "The delay was the review's."})
+            .create({"appeal_ref": f"{appeal._name},{appeal.id}", "reason": "The delay was the review's."})
         )
         wizard.action_revoke()
         self.assertEqual((appeal.state, decision.state, decision.effect_until), ("revoked", "revoked", False))

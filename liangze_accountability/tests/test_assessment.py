@@ -255,7 +255,12 @@ class TestAssessment(SupervisionCase):
             wizard = (
                 self.env["liangze.appeal.decision"]
                 .with_user(self.assessor)
-                .create({"appeal_id": appeal.id, "reason": "The task was submitted on time; the review was late"})
+                .create(
+                    {
+                        "appeal_ref": f"{appeal._name},{appeal.id}",
+                        "reason": "The task was submitted on time; the review was late",
+                    }
+                )
             )
             wizard.action_withdraw()
         self.assertEqual((appeal.state, office_deduction.state), ("withdrawn", "withdrawn"))

@@ -1,6 +1,11 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+APPEALS = [
+    ("liangze.assessment.appeal", "Assessment Appeal"),
+    ("liangze.accountability.appeal", "Accountability Appeal"),
+]
 
 
 class LiangzeAppealDecision(models.TransientModel):
@@ -11,18 +16,20 @@ class LiangzeAppealDecision(models.TransientModel):
     _name = "liangze.appeal.decision"
     _description = "Decide on an Appeal"
 
-    appeal_id = fields.Many2one("liangze.assessment.appeal", string="Assessment Appeal")
-    accountability_appeal_id = fields.Many2one("liangze.accountability.appeal", string="Accountability Appeal")
-    appeal_reason = fields.Text(compute="_compute_appeal_reason")
+    appeal_ref = fields.Reference(APPEALS, string="Appeal", required=True)
+    appeal_model = fields.Char(compute="_compute_appeal")
+    appeal_reason = fields.Text(compute="_compute_appeal")
     reason = fields.Text(string="Reason of the Decision", required=True)
 
-    def _compute_appeal_reason(self):
+    @api.depends("appeal_ref")
+    def _compute_appeal(self):
         for wizard in self:
-            wizard.appeal_reason = (wizard.appeal_id or wizard.accountability_appeal_id).reason
+            wizard.appeal_model = wizard.appeal_ref._name if wizard.appeal_ref else False
+            wizard.appeal_reason = wizard.appeal_ref.reason if wizard.appeal_ref else False
 
     def _decide(self, method):
         self.ensure_one()
-        getattr(self.appeal_id or self.accountability_appeal_id, method)(self.reason)
+        getattr(self.appeal_ref, method)(self.reason)
         return {"type": "ir.actions.act_window_close"}
 
     def action_uphold(self):

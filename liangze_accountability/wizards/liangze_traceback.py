@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.liangze_accountability.models.liangze_accountability_case import SOURCE_MODEL_KINDS, SUPERVISOR
-from odoo.addons.liangze_accountability.models.liangze_accountability_decision import RESPONSIBILITY_KINDS
+from ..models.liangze_accountability_case import SOURCE_MODEL_KINDS, SUPERVISOR
+from ..models.liangze_accountability_decision import RESPONSIBILITY_KINDS
 
 ROLES = [
     ("responsible", "Responsible person"),
@@ -169,13 +169,7 @@ class LiangzeTraceback(models.TransientModel):
                 "decision_ids": decisions,
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": case._name,
-            "res_id": case.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return case._form_action()
 
 
 class LiangzeTracebackLine(models.TransientModel):

@@ -265,6 +265,20 @@ class LiangzeIntegrityMixin(models.AbstractModel):
                 self.env._("%(record)s went out and stays on record; archive it instead.", record=moved[0].display_name)
             )
 
+    def _form_action(self, **values):
+        """The window action opening this record in its form (a new one when empty);
+        ``values`` add to it (name, target, context)."""
+        action = {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+        if self:
+            self.ensure_one()
+            action["res_id"] = self.id
+        return dict(action, **values)
+
     # -- the audit trail --------------------------------------------------------------
     def _message_update_content(self, message, /, **kwargs):
         """Messages on liangze records are never edited nor deleted (emptied), by anyone."""

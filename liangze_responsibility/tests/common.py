@@ -13,6 +13,29 @@ GROUP_ADMIN = "liangze_responsibility.group_liangze_admin"
 GROUP_SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
 GROUP_SUPERVISION_HEAD = "liangze_responsibility.group_liangze_supervision_head"
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The options the web client's import screen sends for an XLSX file with headers.
+IMPORT_OPTIONS = {
+    "has_headers": True,
+    "advanced": False,
+    "keep_matches": False,
+    "name_create_enabled_fields": {},
+    "import_set_empty_fields": [],
+    "import_skip_records": [],
+    "fallback_values": {},
+    "skip": 0,
+    "limit": 2000,
+    "encoding": "",
+    "separator": "",
+    "quoting": '"',
+    "sheet": "",
+    "date_format": "",
+    "datetime_format": "",
+    "float_thousand_separator": ",",
+    "float_decimal_separator": ".",
+    "fields": [],
+}
+
 
 def publish_item(env, units, name, company, **values):
     """A published 2026 list with one yearly department item owned by ``units``."""

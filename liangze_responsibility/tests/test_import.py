@@ -5,11 +5,10 @@ from pathlib import Path
 
 from odoo.tests import new_test_user, tagged
 
-from .common import GROUP_LEADER, LiangzeCase
+from .common import GROUP_LEADER, IMPORT_OPTIONS, XLSX, LiangzeCase
 
 # The import template lives at the repository root, next to its generator.
 TEMPLATE = Path(__file__).resolve().parents[2] / "data" / "liangze_list_item_import_template.xlsx"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_NAME = "2026年度全面从严治党主体责任清单"
 
 
@@ -76,26 +75,7 @@ class TestImport(LiangzeCase):
             .with_context(lang="zh_CN")  # as the web client of a Chinese user
             .create({"res_model": "liangze.list.item", "file": content, "file_name": TEMPLATE.name, "file_type": XLSX})
         )
-        options = {
-            "has_headers": True,
-            "advanced": False,
-            "keep_matches": False,
-            "name_create_enabled_fields": {},
-            "import_set_empty_fields": [],
-            "import_skip_records": [],
-            "fallback_values": {},
-            "skip": 0,
-            "limit": 2000,
-            "encoding": "",
-            "separator": "",
-            "quoting": '"',
-            "sheet": "",
-            "date_format": "",
-            "datetime_format": "",
-            "float_thousand_separator": ",",
-            "float_decimal_separator": ".",
-            "fields": [],
-        }
+        options = dict(IMPORT_OPTIONS)
         preview = wizard.parse_preview(options)
         self.assertNotIn("error", preview, preview.get("error"))
         headers, matches = preview["headers"], preview["matches"]

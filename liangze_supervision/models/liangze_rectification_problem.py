@@ -171,14 +171,7 @@ class LiangzeRectificationProblem(models.Model):
             raise UserError(self.env._("Problems of an issued rectification are never deleted."))
 
     def action_open_form(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return self._form_action()
 
     # -- workflow ---------------------------------------------------------------------
     def action_submit_feedback(self):
