@@ -66,12 +66,13 @@ class LiangzeAccountabilityCase(models.Model):
         string="Discipline Body",
         required=True,
         index=True,
+        ondelete="cascade",
         domain="[('unit_type', '=', 'discipline_body')]",
         default=lambda self: self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1],
     )
     body_head_id = fields.Many2one(related="body_unit_id.head_id", string="Head of the Body", store=True)
     unit_id = fields.Many2one(
-        "liangze.unit", string="Unit Concerned", required=True, index=True, tracking=True, ondelete="restrict"
+        "liangze.unit", string="Unit Concerned", required=True, index=True, tracking=True, ondelete="cascade"
     )
     target_type = fields.Selection(TARGET_TYPES, string="Held to Account", required=True, default="person")
     grounds = fields.Text(help="The facts and the rule breached: why accountability is proposed.")

@@ -75,8 +75,8 @@ class LiangzeAccountabilityDecision(models.Model):
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     body_unit_id = fields.Many2one(related="case_id.body_unit_id", store=True)
     target_type = fields.Selection(related="case_id.target_type", store=True)
-    cadre_id = fields.Many2one("liangze.cadre", string="Person", index=True, ondelete="restrict")
-    unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="restrict")
+    cadre_id = fields.Many2one("liangze.cadre", string="Person", index=True, ondelete="cascade")
+    unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
     display_title = fields.Char(string="Decision", compute="_compute_display_title")
     responsibility_kind = fields.Selection(RESPONSIBILITY_KINDS, string="Responsibility")
     measure_ids = fields.Many2many(

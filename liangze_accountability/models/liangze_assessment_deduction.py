@@ -42,7 +42,7 @@ class LiangzeAssessmentDeduction(models.Model):
     rule_id = fields.Many2one("liangze.assessment.rule", ondelete="cascade")
     indicator_id = fields.Many2one(
         "liangze.assessment.indicator",
-        ondelete="restrict",
+        ondelete="cascade",  # only serves uninstall: an indicator with entries is not deleted
         index="btree_not_null",
         domain="[('scheme_id', '=', scheme_id)]",
         help="The qualitative indicator or bonus item an assessor scores against.",

@@ -1,7 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class LiangzeAssessmentIndicator(models.Model):
@@ -29,6 +29,11 @@ class LiangzeAssessmentIndicator(models.Model):
         help="Qualitative indicator: its full marks, the most a unit loses by it. Bonus item: the most it gains.",
     )
     description = fields.Text(string="Scoring Criteria")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_without_entries(self):
+        if self.env["liangze.assessment.deduction"].sudo().search_count([("indicator_id", "in", self.ids)], limit=1):
+            raise UserError(self.env._("Assessors scored against this indicator: it stays in the scheme."))
 
     @api.constrains("points")
     def _check_points(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 RANKS = [
     ("bureau_principal", "Bureau level, principal"),
@@ -42,7 +43,8 @@ class LiangzeCadre(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
-    unit_id = fields.Many2one("liangze.unit", required=True, index=True, tracking=True, ondelete="restrict")
+    # Cascade only serves uninstall: in use, a unit with cadres cannot be deleted (liangze.unit).
+    unit_id = fields.Many2one("liangze.unit", required=True, index=True, tracking=True, ondelete="cascade")
     company_id = fields.Many2one(related="unit_id.company_id", store=True, index=True)
     post = fields.Char(tracking=True, help="The post held, as the appointment names it (e.g. 办公室主任).")
     rank = fields.Selection(RANKS, tracking=True)
@@ -61,6 +63,11 @@ class LiangzeCadre(models.Model):
     note = fields.Text()
 
     _user_uniq = models.Constraint("UNIQUE(user_id)", "This login already belongs to another cadre.")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_unless_held_to_account(self):
+        if self.env["liangze.accountability.decision"].sudo().search_count([("cadre_id", "in", self.ids)], limit=1):
+            raise UserError(self.env._("A cadre held to account stays on record; archive them instead."))
 
     @api.model
     def get_import_templates(self):

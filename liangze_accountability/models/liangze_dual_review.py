@@ -27,7 +27,7 @@ class LiangzeDualReview(models.Model):
 
     case_id = fields.Many2one("liangze.accountability.case", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
-    unit_id = fields.Many2one("liangze.unit", string="Unit Concerned", required=True, ondelete="restrict")
+    unit_id = fields.Many2one("liangze.unit", string="Unit Concerned", required=True, ondelete="cascade")
     committee_unit_id = fields.Many2one(
         "liangze.unit", string="Party Committee", help="Whose principal responsibility over the unit is reviewed."
     )

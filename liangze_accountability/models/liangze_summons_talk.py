@@ -28,10 +28,11 @@ class LiangzeSummonsTalk(models.Model):
         "liangze.unit",
         string="Discipline Body",
         required=True,
+        ondelete="cascade",
         domain="[('unit_type', '=', 'discipline_body')]",
         default=lambda self: self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1],
     )
-    unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="restrict")
+    unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
     cadre_ids = fields.Many2many(
         "liangze.cadre",
         string="Summoned",

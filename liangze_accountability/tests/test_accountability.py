@@ -198,6 +198,15 @@ class TestAccountability(SupervisionCase):
             decision.action_issue()
         with self.assertRaises(ValidationError):
             decision._integrity_sudo().write({"execution_deadline": "2026-01-01"})
+        # Nothing held to account is deleted: not the cadre, nor a unit with cadres.
+        with self.assertRaises(UserError):
+            decision.cadre_id.sudo().unlink()
+        annex = self.env["liangze.unit"].create(
+            {"name": "Annex", "code": "C-ANX", "parent_id": self.city.id, "company_id": self.company_a.id}
+        )
+        self.env["liangze.cadre"].create({"name": "Annex clerk", "unit_id": annex.id})
+        with self.assertRaises(UserError):
+            annex.unlink()
         # Issued: its measures, person and reasons stay as they were.
         self.assertUnchanged(decision, ["measure_ids"], lambda: decision.write({"measure_ids": [(5,)]}))
         # Twice for the same source and measure: refused.

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.liangze_responsibility.tests.common import (
     GROUP_HEAD,
@@ -124,6 +125,7 @@ class TestCadreImport(LiangzeCase):
         preview = wizard.parse_preview(dict(IMPORT_OPTIONS))
         headers = preview["headers"]
         self.t_office.name = "综合办公室"  # the template's unit no longer exists by that name
-        result = wizard.execute_import(headers, headers, dict(IMPORT_OPTIONS))
+        with mute_logger("odoo.sql_db"):  # the database refuses the row: a cadre has a unit
+            result = wizard.execute_import(headers, headers, dict(IMPORT_OPTIONS))
         self.assertTrue(result["messages"])
         self.assertEqual(Cadre.search([]), before, "not even the good row")
