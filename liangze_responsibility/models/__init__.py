@@ -9,11 +9,13 @@ from . import res_users
 from . import liangze_category
 from . import liangze_list
 from . import liangze_list_item
+from . import liangze_list_revision
 from . import liangze_task_summary
 from . import liangze_task
 from . import liangze_task_progress
 from . import liangze_deadline_extension
 from . import liangze_task_evidence
+from . import liangze_guidance_cascade
 from . import liangze_adjusted_workday
 from . import resource_calendar
 from . import resource_calendar_leaves

@@ -77,7 +77,8 @@ class LiangzeDeadlineMixin(models.AbstractModel):
         deadline = self[self._deadline_field]
         if state in self._deadline_done_states:
             done = self[self._deadline_done_date_field]
-            return "done_on_time" if done and deadline and done <= deadline else "done_late"
+            # Done with nothing due (no deadline set) is on time.
+            return "done_on_time" if not deadline or (done and done <= deadline) else "done_late"
         if state in self._deadline_void_states or not deadline:
             return "normal"
         if deadline < today:
@@ -105,7 +106,8 @@ class LiangzeDeadlineMixin(models.AbstractModel):
         yellow_states = SQL("TRUE") if self._deadline_yellow_states is None else among(self._deadline_yellow_states)
         return SQL(
             """CASE
-                WHEN %(done)s THEN CASE WHEN %(done_on)s <= %(deadline)s THEN 'done_on_time' ELSE 'done_late' END
+                WHEN %(done)s THEN CASE WHEN %(deadline)s IS NULL OR %(done_on)s <= %(deadline)s
+                                        THEN 'done_on_time' ELSE 'done_late' END
                 WHEN %(void)s OR %(deadline)s IS NULL THEN 'normal'
                 WHEN %(deadline)s < %(today)s THEN 'red'
                 WHEN %(yellow_states)s AND %(yellow)s <= %(today)s THEN 'yellow'

@@ -164,3 +164,43 @@ class LiangzeDemoYear(models.AbstractModel):
     def _at(self, day, hour):
         # Office hours in Beijing, stored in UTC.
         return datetime.combine(day, time(hour)) - timedelta(hours=8)
+
+    @api.model
+    def _adopt_city_guidance(self, county_list_id, city_committee_id, city_office_id, item_ids):
+        """The city bureau's guidance list, of which the county's list is the derived
+        one: the county adopted these items (as the city fixed them) and added its own."""
+        county_list = self.env["liangze.list"].browse(county_list_id)
+        city_committee = self.env["liangze.unit"].browse(city_committee_id)
+        adopted = self.env["liangze.list.item"].browse(item_ids)
+        Lists = self.env["liangze.list"]._integrity_sudo()
+        guidance = Lists.create(
+            {
+                "name": f"{county_list.year}年度全面从严治党主体责任指导清单",
+                "year": county_list.year,
+                "company_id": city_committee.company_id.id,
+                "unit_ids": [(6, 0, city_committee.ids)],
+                "description": county_list.description,
+                "item_ids": [
+                    (
+                        0,
+                        0,
+                        dict(
+                            {key: value for key, value in item._derived_values().items() if key != "parent_item_id"},
+                            owner_type="department",
+                            owner_unit_ids=[(6, 0, [city_office_id])],
+                            owner_user_ids=[(5,)],
+                        ),
+                    )
+                    for item in adopted
+                ],
+            }
+        )
+        guidance.action_publish()
+        for guide, item in zip(guidance.item_ids.sorted("id"), adopted, strict=True):
+            guide.write({"guidance_key": f"{guide.id}"})
+            item.write({"parent_item_id": guide.id})
+        county_list.write({"parent_list_id": guidance.id})
+        county_list._revision_log(
+            self.env._("Derived from the guidance of %(superior)s.", superior=city_committee.name)
+        )
+        return guidance.id

@@ -12,12 +12,28 @@ class LiangzeList(models.Model):
 
     _name = "liangze.list"
     _description = "Responsibility List"
-    _inherit = ["liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, name"
 
-    _integrity_workflow_fields = frozenset({"state"})
+    _integrity_workflow_fields = frozenset(
+        {
+            "state",
+            "parent_list_id",
+            "published_on",
+            "adoption_deadline",
+            "adoption_yellow_date",
+            "warning_level",
+            "reminded_yellow",
+            "reminded_red",
+        }
+    )
     # Once published, the year and the bureau are what its tasks were made for.
     _integrity_structural_fields = frozenset({"year", "company_id"})
+    # A list derived from guidance is due to be published by the superior's date.
+    _deadline_field = "adoption_deadline"
+    _deadline_yellow_field = "adoption_yellow_date"
+    _deadline_done_states = ("published", "closed")
+    _deadline_done_date_field = "published_on"
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
@@ -40,6 +56,41 @@ class LiangzeList(models.Model):
     task_count = fields.Integer(compute="_compute_counts")
     active = fields.Boolean(default=True)
     description = fields.Html()
+    published_on = fields.Date(readonly=True, copy=False)
+
+    # -- guidance lists ("1+X") ----------------------------------------------------------
+    committee_id = fields.Many2one(
+        "liangze.unit",
+        string="Party Committee",
+        compute="_compute_committee_id",
+        store=True,
+        help="Whose list this is: the party committee among its units.",
+    )
+    parent_list_id = fields.Many2one(
+        "liangze.list", string="Derived From", readonly=True, copy=False, index=True, ondelete="set null"
+    )
+    derived_list_ids = fields.One2many("liangze.list", "parent_list_id", string="Derived Lists")
+    derived_count = fields.Integer(compute="_compute_derived_count")
+    adoption_deadline = fields.Date(
+        string="Publish By", readonly=True, copy=False, help="Set by the superior sending its guidance."
+    )
+    adoption_yellow_date = fields.Date(readonly=True, copy=False)
+    revision_ids = fields.One2many("liangze.list.revision", "list_id", string="Revision History")
+
+    @api.depends("unit_ids.unit_type")
+    def _compute_committee_id(self):
+        for rec in self:
+            rec.committee_id = rec.unit_ids.filtered(lambda u: u.unit_type == "party_committee")[:1]
+
+    @api.depends("derived_list_ids")
+    def _compute_derived_count(self):
+        counts = dict(
+            self.env["liangze.list"]
+            .with_context(active_test=False)
+            ._read_group([("parent_list_id", "in", self.ids)], ["parent_list_id"], ["__count"])
+        )
+        for rec in self:
+            rec.derived_count = counts.get(rec, 0)
 
     @api.depends("item_ids", "task_ids")
     def _compute_counts(self):
@@ -76,8 +127,14 @@ class LiangzeList(models.Model):
                 raise UserError(self.env._("Only a draft list can be published."))
             if not rec.item_ids.filtered("active"):
                 raise UserError(self.env._("Add at least one item before publishing the list %(list)s.", list=rec.name))
-        self._integrity_sudo().write({"state": "published"})
+        for rec in self.filtered("parent_list_id"):
+            rec.item_ids.filtered("active")._check_owners()
+        self._integrity_sudo().write({"state": "published", "published_on": fields.Date.context_today(self)})
         self.item_ids._sync_tasks()
+        for rec in self.filtered("parent_list_id"):
+            rec.parent_list_id.message_post(
+                body=self.env._("%(list)s, derived from this guidance, was published.", list=rec.display_name)
+            )
         return True
 
     def action_close(self):
@@ -96,14 +153,23 @@ class LiangzeList(models.Model):
         return True
 
     def action_copy_next_year(self):
+        """Next year's list, as a draft: its items, and their links to next year's
+        guidance items (found by their key) when the superior copied its list already."""
         self.ensure_one()
-        new = self.copy({"year": self.year + 1, "name": self._next_year_name()})
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": new.id,
-            "view_mode": "form",
-        }
+        self._check_list_admin()
+        new = self._integrity_sudo().copy({"year": self.year + 1, "name": self._next_year_name()})
+        parent = self.parent_list_id
+        if parent:
+            next_parent = self.search(
+                [("company_id", "=", parent.company_id.id), ("year", "=", self.year + 1), ("active", "=", True)]
+            ).filtered(lambda other: other.item_ids.guidance_key)[:1]
+            new._integrity_sudo().write({"parent_list_id": (next_parent or parent).id})
+            if next_parent:
+                by_key = {item.guidance_key: item for item in next_parent.item_ids if item.guidance_key}
+                for item in new.item_ids.filtered("parent_item_id"):
+                    target = by_key.get(item.parent_item_id.guidance_key)
+                    item._integrity_sudo().write({"parent_item_id": target.id if target else False})
+        return new._form_action()
 
     def _next_year_name(self):
         year = str(self.year)
@@ -117,6 +183,160 @@ class LiangzeList(models.Model):
         action["domain"] = [("list_id", "=", self.id)]
         action["context"] = {"search_default_groupby_period": 1}
         return action
+
+    # -- sending guidance down, and what came of it --------------------------------------
+    def action_send_guidance(self):
+        self.ensure_one()
+        self._check_list_admin()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send as Guidance"),
+            "res_model": "liangze.guidance.send",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_list_id": self.id},
+        }
+
+    def _send_guidance(self, committees, deadline):
+        """A draft derived list for each committee not having one yet: the guidance
+        items inherited (what this list fixes read-only there), owners to choose."""
+        self.ensure_one()
+        self._check_list_admin()
+        if self.state != "published":
+            raise UserError(self.env._("Publish the list before sending it as guidance."))
+        if deadline and deadline < fields.Date.context_today(self):
+            raise UserError(self.env._("The date to publish the derived lists by has passed."))
+        below = committees.filtered(
+            lambda c: (
+                c.unit_type == "party_committee"
+                and c not in self.unit_ids
+                and c.parent_path.startswith(self.committee_id.parent_path or "/")
+            )
+        )
+        if below != committees or not committees:
+            raise UserError(self.env._("Guidance goes to party committees below this list's committee."))
+        guides = self.item_ids.filtered("active")
+        for item in guides.filtered(lambda i: not i.guidance_key):
+            item._integrity_sudo().write({"guidance_key": f"{item.id}"})
+        already = self.with_context(active_test=False).derived_list_ids.committee_id
+        Lists = self._integrity_sudo()
+        created = Lists.browse()
+        for committee in committees - already:
+            workdays = committee.company_id._liangze_workdays()
+            created |= Lists.create(
+                {
+                    "name": self.env._(
+                        "%(committee)s %(year)s responsibility list", committee=committee.name, year=self.year
+                    ),
+                    "year": self.year,
+                    "company_id": committee.company_id.id,
+                    "unit_ids": [(6, 0, committee.ids)],
+                    "parent_list_id": self.id,
+                    "adoption_deadline": deadline,
+                    "adoption_yellow_date": workdays.subtract_workdays(deadline, 5) if deadline else False,
+                    "description": self.description,
+                    "item_ids": [(0, 0, item._derived_values()) for item in guides],
+                }
+            )
+        for derived in created:
+            derived._revision_log(
+                self.env._("Derived from the guidance of %(superior)s.", superior=self.committee_id.name or self.name)
+            )
+            derived.message_post(
+                body=self.env._(
+                    "Guidance list from %(superior)s: choose the owners of its items, "
+                    "add your own, publish by %(day)s.",
+                    superior=self.committee_id.name or self.name,
+                    day=deadline or "-",
+                ),
+                partner_ids=derived._admins().partner_id.ids,
+            )
+        return created
+
+    def _notify_revision(self, reason):
+        """Log a revision of this guidance and ask the derived lists to review it."""
+        self.ensure_one()
+        self._check_list_admin()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Say what changed in the guidance and why."))
+        derived = self.derived_list_ids
+        if not derived:
+            raise UserError(self.env._("No list was derived from this one yet."))
+        self._revision_log(
+            self.env._("Guidance revised and sent to %(count)s derived lists", count=len(derived)), reason
+        )
+        for rec in derived:
+            rec.message_post(
+                body=self.env._(
+                    "The guidance of %(superior)s was revised: %(reason)s Review the differences (Guidance Revisions).",
+                    superior=self.committee_id.name or self.name,
+                    reason=reason,
+                ),
+                partner_ids=rec._admins().partner_id.ids,
+            )
+        return True
+
+    def _admins(self):
+        """Who keeps the list: the committee's head and the administrators of its company."""
+        self.ensure_one()
+        admins = (
+            self.env.ref(ADMIN).sudo().user_ids.filtered(lambda u: self.company_id in u.company_ids and not u.share)
+        )
+        return (admins | self.committee_id.head_id).filtered(lambda u: u.id != self.env.ref("base.user_root").id)
+
+    def _revision_log(self, summary, reason=False, changes=False):
+        self.ensure_one()
+        self.env["liangze.list.revision"]._integrity_sudo().create(
+            {"list_id": self.id, "summary": summary, "reason": reason, "changes": changes, "user_id": self.env.uid}
+        )
+
+    def action_open_derived(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("liangze_responsibility.liangze_list_action")
+        action["domain"] = [("parent_list_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
+
+    def action_open_cascade(self):
+        """Each guidance item's adoption and completion, level by level."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("liangze_responsibility.liangze_guidance_cascade_action")
+        action["domain"] = [("guidance_list_id", "=", self.id)]
+        return action
+
+    def action_open_revision(self):
+        """The differences between the guidance and this derived list, to accept."""
+        self.ensure_one()
+        self._check_list_admin()
+        if not self.parent_list_id:
+            raise UserError(self.env._("This list was not derived from a guidance list."))
+        wizard = self.env["liangze.guidance.revision"].create({"list_id": self.id})
+        wizard._load_differences()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Guidance Revisions"),
+            "res_model": wizard._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
+    def _deadline_reminder(self, level):
+        """A derived list not published by the superior's date: its keepers are told."""
+        admins = self._admins()
+        return {
+            "activity_type": "mail.mail_activity_data_todo",
+            "activity_user": admins[:1],
+            "summary": self.env._("Publish the list derived from the guidance"),
+            "template": "liangze_responsibility.mail_template_liangze_list_adoption_due",
+            "users": admins,
+        }
+
+    @api.model
+    def _deadline_reminder_domain(self):
+        return [("parent_list_id", "!=", False), ("state", "=", "draft")]
 
     @api.model
     def _cron_generate_tasks(self):

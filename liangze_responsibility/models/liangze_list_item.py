@@ -44,6 +44,36 @@ SYNCED_COLUMNS = (
 )
 
 
+# What a guidance list (指导清单) fixes for the lists derived from it; the rest
+# (owners, lead leader, deadline within the superior's, an extra standard) is
+# the subordinate's to fill.
+GUIDANCE_LOCKED_FIELDS = (
+    "name",
+    "content",
+    "standard",
+    "basis",
+    "category_id",
+    "kind",
+    "frequency",
+    "months",
+    "deadline_rule",
+    "evidence_min",
+)
+
+
+# What a derived item takes from its guidance item besides the locked fields (the
+# subordinate may make the deadline earlier; the owners are its own).
+GUIDANCE_COPIED_FIELDS = GUIDANCE_LOCKED_FIELDS + (
+    "sequence",
+    "owner_type",
+    "deadline_days",
+    "deadline_day",
+    "yellow_lead_days",
+    "weight",
+    "evidence_note",
+)
+
+
 def month_end(year, month):
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -55,10 +85,15 @@ class LiangzeListItem(models.Model):
     _description = "List Item"
     _inherit = ["liangze.integrity.mixin", "mail.thread"]
     _order = "list_id, category_sequence, sequence, id"
+    # Guidance items and the items derived from them, down the levels.
+    _parent_name = "parent_item_id"
+    _parent_store = True
 
     # Items are edited on published lists too (their tasks not started follow).
     _integrity_state_field = None
     _integrity_fixed_fields = frozenset({"list_id"})
+    # Only the guidance actions link an item to its guidance item.
+    _integrity_workflow_fields = frozenset({"parent_item_id", "guidance_key"})
 
     list_id = fields.Many2one("liangze.list", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="list_id.company_id", store=True)
@@ -127,6 +162,73 @@ class LiangzeListItem(models.Model):
     task_ids = fields.One2many("liangze.task", "item_id", string="Tasks")
     active = fields.Boolean(default=True)
 
+    # -- guidance: the "1" of "1+X" ------------------------------------------------
+    parent_item_id = fields.Many2one(
+        "liangze.list.item",
+        string="Guidance Item",
+        index=True,
+        ondelete="set null",
+        copy=True,
+        help="The superior's guidance item this item adopts: what it fixed is read-only here.",
+    )
+    parent_path = fields.Char(index=True)
+    derived_item_ids = fields.One2many("liangze.list.item", "parent_item_id", string="Adopted As")
+    inherited = fields.Boolean(
+        compute="_compute_inherited", store=True, help="Comes from the superior's guidance list."
+    )
+    guidance_unit_id = fields.Many2one(
+        related="parent_item_id.list_id.committee_id", string="Guidance From", store=True
+    )
+    extra_standard = fields.Text(
+        string="Additional Standard", help="What this level requires beyond the guidance item's standard."
+    )
+    guidance_key = fields.Char(
+        copy=True,
+        index="btree_not_null",
+        readonly=True,
+        help="Stays the same when a list is copied to next year: derived items find their guidance item by it.",
+    )
+
+    def _guidance_differences(self):
+        """[(field, this item's value, the guidance item's)] of the fields the guidance
+        fixes, and of a deadline now later than the guidance's, as text to show."""
+        self.ensure_one()
+        guide = self._guidance()
+        differences = []
+        for name in GUIDANCE_LOCKED_FIELDS + ("deadline_days", "deadline_day"):
+            mine, theirs = self[name], guide[name]
+            if name in ("deadline_days", "deadline_day"):
+                if mine <= theirs:
+                    continue
+            elif mine == theirs:
+                continue
+            differences.append((name, self._display_value(name), guide._display_value(name)))
+        return differences
+
+    def _display_value(self, name):
+        field = self._fields[name]
+        value = self[name]
+        if field.type == "many2one":
+            return value.display_name or ""
+        if field.type == "selection":
+            return dict(field._description_selection(self.env)).get(value, "")
+        return "" if value is False else str(value)
+
+    def _guidance(self):
+        """The guidance item, read whatever the level: it is the superior's, published to this one."""
+        return self.parent_item_id.sudo()
+
+    def _derived_values(self):
+        """The values of the item a subordinate list adopts from this guidance item."""
+        self.ensure_one()
+        values = self._convert_to_write({name: self[name] for name in GUIDANCE_COPIED_FIELDS})
+        return dict(values, parent_item_id=self.id)
+
+    @api.depends("parent_item_id")
+    def _compute_inherited(self):
+        for item in self:
+            item.inherited = bool(item.parent_item_id)
+
     # -- validation ---------------------------------------------------------
     @api.constrains("weight", "evidence_min", "yellow_lead_days")
     def _check_numbers(self):
@@ -163,6 +265,25 @@ class LiangzeListItem(models.Model):
                     self.env._("Item %(item)s: the deadline day must be between 1 and 31.", item=item.name)
                 )
 
+    @api.constrains("deadline_rule", "deadline_days", "deadline_day", "parent_item_id")
+    def _check_guidance_deadline(self):
+        """A derived item's deadline is the superior's or earlier: its own work comes first."""
+        for item in self.filtered("parent_item_id"):
+            guide = item._guidance()
+            later = (
+                item.deadline_days > guide.deadline_days
+                if item.deadline_rule == "after_end"
+                else item.deadline_day > guide.deadline_day
+            )
+            if later:
+                raise ValidationError(
+                    self.env._(
+                        "Item %(item)s: the guidance of %(superior)s sets the deadline; choose it or an earlier one.",
+                        item=item.name,
+                        superior=guide.list_id.committee_id.name or guide.list_id.name,
+                    )
+                )
+
     @api.constrains("frequency", "months")
     def _check_months(self):
         for item in self.filtered(lambda i: i.frequency == "months"):
@@ -170,7 +291,11 @@ class LiangzeListItem(models.Model):
 
     @api.constrains("owner_type", "owner_unit_ids", "owner_user_ids")
     def _check_owner(self):
-        for item in self.filtered("active"):
+        # An item adopted from a guidance list gets its owners before its list is published.
+        self.filtered(lambda i: i.active and not (i.parent_item_id and i.list_id.state == "draft"))._check_owners()
+
+    def _check_owners(self):
+        for item in self:
             if item.owner_type in PERSON_OWNER_TYPES:
                 if not item.owner_user_ids:
                     raise ValidationError(self.env._("Item %(item)s has no owner: choose the persons.", item=item.name))
@@ -295,6 +420,19 @@ class LiangzeListItem(models.Model):
         return items
 
     def write(self, vals):
+        locked = set(GUIDANCE_LOCKED_FIELDS) & vals.keys()
+        if locked and not self._integrity_trusted() and self.filtered("parent_item_id"):
+            item = self.filtered("parent_item_id")[0]
+            names = ", ".join(self._fields[name]._description_string(self.env) for name in sorted(locked))
+            raise UserError(
+                self.env._(
+                    "%(fields)s of %(item)s are set by the guidance list of %(superior)s: "
+                    "accept its revisions instead of changing them here.",
+                    fields=names,
+                    item=item.name,
+                    superior=item._guidance().list_id.committee_id.name or item._guidance().list_id.name,
+                )
+            )
         res = super().write(vals)
         if TASK_FIELDS & vals.keys():
             self.filtered(lambda i: i.list_id.state == "published")._sync_tasks()

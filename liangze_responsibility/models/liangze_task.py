@@ -65,6 +65,7 @@ class LiangzeTask(models.Model):
             "owner_user_id",
             "supervising_unit_id",
             "company_id",
+            "standard",
         }
     )
 
@@ -113,7 +114,9 @@ class LiangzeTask(models.Model):
     active = fields.Boolean(default=True)
 
     # Work ledger (工作台账)
-    standard = fields.Text(related="item_id.standard", string="Standard and Requirements")
+    # The standard the task was given: its item's (and the level's additional one), kept
+    # once the work started, so a guidance revision does not move the goal of work under way.
+    standard = fields.Text(string="Standard and Requirements", compute="_compute_standard", store=True, readonly=True)
     evidence_note = fields.Text(related="item_id.evidence_note")
     plan = fields.Html()
     note = fields.Text()
@@ -141,6 +144,14 @@ class LiangzeTask(models.Model):
         "UNIQUE NULLS NOT DISTINCT (item_id, owner_unit_id, owner_user_id, period_start)",
         "This task already exists for this owner and period.",
     )
+
+    @api.depends("item_id.standard", "item_id.extra_standard")
+    def _compute_standard(self):
+        for task in self:
+            if task.standard and task.state not in ("todo", "cancelled"):
+                continue
+            item = task.item_id
+            task.standard = "\n".join(filter(None, [item.standard, item.extra_standard])) or False
 
     @api.depends("evidence_ids.active")
     def _compute_evidence_count(self):

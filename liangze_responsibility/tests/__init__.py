@@ -11,3 +11,4 @@ from . import test_cockpit
 from . import test_integrity
 from . import test_workday_calendar
 from . import test_deadline_extension
+from . import test_guidance
