@@ -160,9 +160,16 @@ class LiangzeList(models.Model):
         new = self._integrity_sudo().copy({"year": self.year + 1, "name": self._next_year_name()})
         parent = self.parent_list_id
         if parent:
-            next_parent = self.search(
-                [("company_id", "=", parent.company_id.id), ("year", "=", self.year + 1), ("active", "=", True)]
-            ).filtered(lambda other: other.item_ids.guidance_key)[:1]
+            # The superior's list of next year, whether or not it was sent down yet.
+            next_parent = (
+                self.sudo()
+                .search([("company_id", "=", parent.company_id.id), ("year", "=", self.year + 1)])
+                .filtered(
+                    lambda other: (
+                        set(other.item_ids.mapped("guidance_key")) & set(parent.sudo().item_ids.mapped("guidance_key"))
+                    )
+                )[:1]
+            )
             new._integrity_sudo().write({"parent_list_id": (next_parent or parent).id})
             if next_parent:
                 by_key = {item.guidance_key: item for item in next_parent.item_ids if item.guidance_key}

@@ -287,3 +287,19 @@ class TestGuidanceCascade(TransactionCase):
         other = cities[self.cities[1]["committee"]]
         self.assertEqual(len(other.item_ids), 6)
         self.assertEqual(other.item_ids.filtered(lambda i: i.parent_item_id == first).standard, "Standard 1")
+
+    def test_copy_to_next_year_keeps_the_derivation(self):
+        with freeze_time("2026-01-15"):
+            cities = self._derive(self.guidance, self.province, self.cities)
+            city = self.cities[0]
+            self._adopt(cities[city["committee"]], city)
+        with freeze_time("2026-12-10"):
+            action = self.guidance.with_user(self.province["admin"]).action_copy_next_year()
+            next_guidance = self.env["liangze.list"].browse(action["res_id"])
+            action = cities[city["committee"]].with_user(city["admin"]).action_copy_next_year()
+        next_city = self.env["liangze.list"].browse(action["res_id"])
+        self.assertEqual((next_city.year, next_city.state), (2027, "draft"))
+        self.assertEqual(next_city.parent_list_id, next_guidance)
+        inherited = next_city.item_ids.filtered("parent_item_id")
+        self.assertEqual(inherited.parent_item_id, next_guidance.item_ids)
+        self.assertEqual(len(next_city.item_ids - inherited), 1, "its own item comes along")
