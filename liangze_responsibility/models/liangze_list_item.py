@@ -162,6 +162,24 @@ class LiangzeListItem(models.Model):
     task_ids = fields.One2many("liangze.task", "item_id", string="Tasks")
     active = fields.Boolean(default=True)
 
+    # -- supervisory items: the discipline body's, over the principal items they cover ----
+    covered_item_ids = fields.Many2many(
+        "liangze.list.item",
+        "liangze_list_item_coverage_rel",
+        "supervisory_item_id",
+        "principal_item_id",
+        string="Supervises",
+        domain="[('list_id', '=', list_id), ('kind', '=', 'principal')]",
+        help="For a supervisory item: the principal-responsibility items whose carrying out it supervises.",
+    )
+    covering_item_ids = fields.Many2many(
+        "liangze.list.item",
+        "liangze_list_item_coverage_rel",
+        "principal_item_id",
+        "supervisory_item_id",
+        string="Supervised By",
+    )
+
     # -- guidance: the "1" of "1+X" ------------------------------------------------
     parent_item_id = fields.Many2one(
         "liangze.list.item",
@@ -282,6 +300,32 @@ class LiangzeListItem(models.Model):
                         item=item.name,
                         superior=guide.list_id.committee_id.name or guide.list_id.name,
                     )
+                )
+
+    @api.constrains("kind", "owner_type", "owner_unit_ids", "covered_item_ids")
+    def _check_supervisory(self):
+        """A supervisory item (监督责任) is the discipline body's: its tasks are the body's
+        work, and it names the principal items of the same list it supervises."""
+        for item in self:
+            if item.kind == "supervisory":
+                if item.owner_type != "department" or item.owner_unit_ids.filtered(
+                    lambda u: u.unit_type != "discipline_body"
+                ):
+                    raise ValidationError(
+                        self.env._("Item %(item)s: supervisory items are owned by discipline bodies.", item=item.name)
+                    )
+                if item.covered_item_ids.filtered(
+                    lambda i, rlist=item.list_id: i.kind != "principal" or i.list_id != rlist
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "Item %(item)s supervises principal-responsibility items of its own list only.",
+                            item=item.name,
+                        )
+                    )
+            elif item.covered_item_ids:
+                raise ValidationError(
+                    self.env._("Item %(item)s: only supervisory items supervise other items.", item=item.name)
                 )
 
     @api.constrains("frequency", "months")

@@ -95,6 +95,8 @@ class LiangzeTask(models.Model):
         "res.users", string="Responsible", tracking=True, index=True, domain="[('share', '=', False)]"
     )
     lead_leader_id = fields.Many2one(related="item_id.lead_leader_id")
+    kind = fields.Selection(related="item_id.kind", string="Responsibility")
+    covered_item_ids = fields.Many2many(related="item_id.covered_item_ids", string="Supervises")
     supervising_unit_id = fields.Many2one("liangze.unit", index=True)
     company_id = fields.Many2one("res.company", required=True, index=True)
     state = fields.Selection(

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common import GROUP_ADMIN, GROUP_LEADER
@@ -303,3 +303,50 @@ class TestGuidanceCascade(TransactionCase):
         inherited = next_city.item_ids.filtered("parent_item_id")
         self.assertEqual(inherited.parent_item_id, next_guidance.item_ids)
         self.assertEqual(len(next_city.item_ids - inherited), 1, "its own item comes along")
+
+
+@tagged("post_install", "-at_install")
+class TestSupervisoryItems(TransactionCase):
+    """Supervisory items (监督责任) are the discipline body's and name what they supervise."""
+
+    def test_supervisory_item_owned_by_the_discipline_body(self):
+        Unit = self.env["liangze.unit"]
+        company = self.env["res.company"].create({"name": "Supervision Bureau"})
+        committee = Unit.create(
+            {"name": "S Committee", "code": "S", "unit_type": "party_committee", "company_id": company.id}
+        )
+        office = Unit.create({"name": "S Office", "code": "S-O", "parent_id": committee.id, "company_id": company.id})
+        body = Unit.create(
+            {
+                "name": "S Discipline",
+                "code": "S-D",
+                "unit_type": "discipline_body",
+                "parent_id": committee.id,
+                "company_id": company.id,
+            }
+        )
+        category = self.env.ref("liangze_responsibility.liangze_category_prevention")
+        rlist = self.env["liangze.list"].create({"name": "S list", "year": 2026, "company_id": company.id})
+        values = {"list_id": rlist.id, "category_id": category.id, "frequency": "yearly", "owner_type": "department"}
+        talks = self.env["liangze.list.item"].create(
+            dict(values, name="Integrity talks", owner_unit_ids=[(6, 0, office.ids)])
+        )
+        with self.assertRaises(ValidationError):
+            self.env["liangze.list.item"].create(
+                dict(values, name="Supervise", kind="supervisory", owner_unit_ids=[(6, 0, office.ids)])
+            )
+        with self.assertRaises(ValidationError):
+            talks.covered_item_ids = talks
+        supervise = self.env["liangze.list.item"].create(
+            dict(
+                values,
+                name="Supervise the talks",
+                kind="supervisory",
+                owner_unit_ids=[(6, 0, body.ids)],
+                covered_item_ids=[(6, 0, talks.ids)],
+            )
+        )
+        self.assertEqual(talks.covering_item_ids, supervise)
+        rlist.action_publish()
+        task = supervise.task_ids
+        self.assertEqual((task.owner_unit_id, task.kind, task.covered_item_ids), (body, "supervisory", talks))
