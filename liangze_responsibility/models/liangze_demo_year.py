@@ -195,6 +195,10 @@ class LiangzeDemoYear(models.AbstractModel):
                 ],
             }
         )
+        # An XML id, so that uninstalling the demo removes the list with its items and tasks.
+        self.env["ir.model.data"]._update_xmlids(
+            [{"xml_id": "liangze_responsibility.liangze_list_demo_city_guidance", "record": guidance, "noupdate": True}]
+        )
         guidance.action_publish()
         for guide, item in zip(guidance.item_ids.sorted("id"), adopted, strict=True):
             guide.write({"guidance_key": f"{guide.id}"})
