@@ -23,6 +23,7 @@
         "views/liangze_supervision_report_views.xml",
         "views/liangze_rectification_views.xml",
         "views/liangze_reminder_letter_views.xml",
+        "views/liangze_assignment_letter_views.xml",
         "views/liangze_menus.xml",
     ],
     "demo": ["demo/liangze_supervision_demo.xml"],

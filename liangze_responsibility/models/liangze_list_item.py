@@ -169,7 +169,7 @@ class LiangzeListItem(models.Model):
         "supervisory_item_id",
         "principal_item_id",
         string="Supervises",
-        domain="[('list_id', '=', list_id), ('kind', '=', 'principal')]",
+        domain="[('kind', '=', 'principal')]",
         help="For a supervisory item: the principal-responsibility items whose carrying out it supervises.",
     )
     covering_item_ids = fields.Many2many(
@@ -314,12 +314,10 @@ class LiangzeListItem(models.Model):
                     raise ValidationError(
                         self.env._("Item %(item)s: supervisory items are owned by discipline bodies.", item=item.name)
                     )
-                if item.covered_item_ids.filtered(
-                    lambda i, rlist=item.list_id: i.kind != "principal" or i.list_id != rlist
-                ):
+                if item.covered_item_ids.filtered(lambda i: i.kind != "principal"):
                     raise ValidationError(
                         self.env._(
-                            "Item %(item)s supervises principal-responsibility items of its own list only.",
+                            "Item %(item)s supervises principal-responsibility items only.",
                             item=item.name,
                         )
                     )

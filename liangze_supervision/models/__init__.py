@@ -9,5 +9,8 @@ from . import liangze_spot_check
 from . import liangze_supervision_report
 from . import liangze_rectification
 from . import liangze_rectification_problem
+from . import liangze_receipt_mixin
 from . import liangze_reminder_letter
+from . import liangze_assignment_letter
+from . import liangze_assignment_line
 from . import tier_definition

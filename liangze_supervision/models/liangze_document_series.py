@@ -9,8 +9,14 @@ KINDS = [
     ("supervision_report", "Supervision reports"),
     ("recommendation_letter", "Recommendation letters"),
     ("reminder_letter", "Reminder letters"),
+    ("assignment_letter", "Supervision assignment letters"),
 ]
-KIND_SUFFIX = {"supervision_report": "报", "recommendation_letter": "建", "reminder_letter": "提"}
+KIND_SUFFIX = {
+    "supervision_report": "报",
+    "recommendation_letter": "建",
+    "reminder_letter": "提",
+    "assignment_letter": "任",
+}
 
 
 class LiangzeDocumentSeries(models.Model):

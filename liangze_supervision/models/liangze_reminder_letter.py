@@ -15,7 +15,7 @@ class LiangzeReminderLetter(models.Model):
 
     _name = "liangze.reminder.letter"
     _description = "Reminder Letter"
-    _inherit = ["liangze.supervision.document", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.supervision.document", "liangze.receipt.mixin", "mail.thread", "mail.activity.mixin"]
     # The unit and the leaders only read, but comment and ask in the chatter.
     _mail_post_access = "read"
     _document_kind = "reminder_letter"
@@ -59,15 +59,7 @@ class LiangzeReminderLetter(models.Model):
         index=True,
         copy=False,
     )
-    receipt_note = fields.Text(string="Receipt", help="The unit's reply: what it is doing about the overdue tasks.")
-    receipt_user_id = fields.Many2one("res.users", string="Acknowledged By", readonly=True, copy=False)
-    receipt_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
-    escalation_date = fields.Date(
-        string="Escalate On",
-        readonly=True,
-        copy=False,
-        help="Without receipt by this day, the unit's leaders are told.",
-    )
+    receipt_note = fields.Text(help="The unit's reply: what it is doing about the overdue tasks.")
     escalated = fields.Boolean(readonly=True, copy=False)
 
     _unit_issuer_day_uniq = models.Constraint(
@@ -162,14 +154,6 @@ class LiangzeReminderLetter(models.Model):
         self.ensure_one()
         return (self.task_ids.lead_leader_id | self.unit_id.parent_id.head_id).filtered(lambda u: not u.share)
 
-    def _receipt_head(self):
-        """Who acknowledges: the unit's head, or for a unit without one the nearest head above."""
-        self.ensure_one()
-        unit = self.unit_id
-        while unit and not unit.head_id:
-            unit = unit.parent_id
-        return unit.head_id
-
     def _recipients(self):
         return super()._recipients() | self._receipt_head()
 
@@ -182,20 +166,14 @@ class LiangzeReminderLetter(models.Model):
                 raise UserError(self.env._("Only a draft reminder letter can be issued."))
             if not letter.task_ids:
                 raise UserError(self.env._("A reminder letter lists at least one overdue task."))
-            if not letter._receipt_head():
-                raise UserError(
-                    self.env._(
-                        "Neither %(unit)s nor any unit above it has a head to acknowledge the letter.",
-                        unit=letter.unit_id.name,
-                    )
-                )
+        self._check_receipt_head()
         for letter in self:
             letter._integrity_sudo().write(
                 {
                     "state": "issued",
                     "issue_date": today,
                     "author_id": letter.author_id.id or self.env.uid,
-                    "escalation_date": letter._workdays_after(today, letter.issuer_unit_id.receipt_workdays),
+                    **letter._receipt_values(today),
                 }
             )
         self._assign_document_number()
@@ -203,33 +181,7 @@ class LiangzeReminderLetter(models.Model):
             letter._notify_by_template(
                 "liangze_supervision.mail_template_liangze_reminder_letter_issued", letter._recipients()
             )
-            letter.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=letter.escalation_date,
-                summary=self.env._("Acknowledge the reminder letter"),
-                user_id=letter._receipt_head().id,
-            )
-        return True
-
-    def action_acknowledge(self):
-        """The unit head's receipt (回执)."""
-        user = self.env.user
-        for letter in self:
-            if letter.unit_id not in user.liangze_managed_unit_ids:
-                raise UserError(
-                    self.env._("Only the head of %(unit)s acknowledges this letter.", unit=letter.unit_id.name)
-                )
-            if letter.state != "issued":
-                raise UserError(self.env._("Only an issued reminder letter can be acknowledged."))
-        self._integrity_sudo().write(
-            {"state": "acknowledged", "receipt_user_id": user.id, "receipt_date": fields.Datetime.now()}
-        )
-        for letter in self:
-            letter.activity_feedback(["mail.mail_activity_data_todo"])
-            letter.message_post(
-                body=self.env._("Receipt acknowledged by %(user)s.", user=user.name),
-                partner_ids=letter.author_id.partner_id.ids,
-            )
+        self._ask_receipt(self.env._("Acknowledge the reminder letter"))
         return True
 
     def action_cancel(self):

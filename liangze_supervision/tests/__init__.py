@@ -7,3 +7,4 @@ from . import test_review
 from . import test_supervision_report
 from . import test_tour
 from . import test_integrity
+from . import test_assignment_letter

@@ -1,0 +1,115 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import SupervisionCase
+
+
+@tagged("post_install", "-at_install")
+class TestAssignmentLetter(SupervisionCase):
+    """One list, one letter (一单一书): with the office's published list, the
+    discipline group says what it will supervise; the office's head acknowledges;
+    the group's supervisory tasks follow."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.item = cls._published_item(cls.office, name="Integrity talks", supervising_unit_id=cls.discipline.id)
+        cls.other_item = cls.env["liangze.list.item"].create(
+            {
+                "list_id": cls.item.list_id.id,
+                "category_id": cls.item.category_id.id,
+                "name": "Eight-point rules self-check",
+                "frequency": "quarterly",
+                "owner_type": "department",
+                "owner_unit_ids": [(6, 0, cls.office.ids)],
+            }
+        )
+
+    def _letter(self):
+        return (
+            self.env["liangze.assignment.letter"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "list_id": self.item.list_id.id,
+                    "unit_id": self.office.id,
+                    "issuer_unit_id": self.discipline.id,
+                    "company_id": self.company_a.id,
+                    "line_ids": [
+                        (0, 0, {"item_id": self.item.id, "method": "talk", "frequency": "half_yearly"}),
+                        (0, 0, {"item_id": self.other_item.id, "method": "online_review", "frequency": "quarterly"}),
+                    ],
+                }
+            )
+        )
+
+    def test_issued_acknowledged_and_its_tasks_generated_once(self):
+        letter = self._letter()
+        Letter = self.env["liangze.assignment.letter"]
+        self.assertFalse(Letter.with_user(self.member).search([]), "the office sees it once issued")
+        with self.assertRaises(AccessError):
+            letter.with_user(self.member).action_issue()
+        letter.action_issue()
+        self.assertRegex(letter.document_number, r"〔\d{4}〕1号$")
+        self.assertEqual(Letter.with_user(self.member).search([]), letter)
+        # Issued: what it promises does not change.
+        with self.assertRaises(UserError):
+            letter.line_ids[0].write({"frequency": "monthly"})
+        with self.assertRaises(UserError):
+            letter.action_issue()
+        # The body's supervisory items and tasks: 2 half-yearly talks and 4 quarterly reviews.
+        items = letter.line_ids.supervisory_item_id
+        self.assertEqual(len(items), 2)
+        self.assertEqual(set(items.mapped("kind")), {"supervisory"})
+        self.assertEqual(items.owner_unit_ids, self.discipline)
+        self.assertEqual(items.covered_item_ids, self.item | self.other_item)
+        tasks = items.task_ids
+        self.assertEqual(len(tasks), 6)
+        self.assertEqual(tasks.owner_unit_id, self.discipline)
+        # Generated once, however often the generation or the daily job runs.
+        letter._generate_supervisory_items()
+        self.env["liangze.list"]._cron_generate_tasks()
+        self.assertEqual(letter.line_ids.supervisory_item_id, items)
+        self.assertEqual(len(items.task_ids), 6)
+        second = self._letter()
+        second.action_issue()
+        self.assertEqual(second.supervisory_list_id, letter.supervisory_list_id, "one list of the body's tasks a year")
+        # The office's head acknowledges with the receipt; a member may not.
+        with self.assertRaises(UserError):
+            letter.with_user(self.member).action_acknowledge()
+        letter.with_user(self.head).write({"receipt_note": "Received; the talks are scheduled."})
+        letter.with_user(self.head).action_acknowledge()
+        self.assertEqual((letter.state, letter.receipt_user_id), ("acknowledged", self.head))
+        report = self.env.ref("liangze_supervision.action_report_liangze_assignment_letter")
+        html = report._render_qweb_html(report.report_name, letter.ids)[0].decode()
+        self.assertIn(letter.document_number, html)
+        self.assertIn("Integrity talks", html)
+
+    def test_lines_supervise_the_letters_list(self):
+        other = self._published_item(self.office, name="Elsewhere")
+        with self.assertRaises(UserError):
+            self.env["liangze.assignment.letter"].with_user(self.supervisor).create(
+                {
+                    "list_id": self.item.list_id.id,
+                    "unit_id": self.office.id,
+                    "issuer_unit_id": self.discipline.id,
+                    "company_id": self.company_a.id,
+                    "line_ids": [(0, 0, {"item_id": other.id})],
+                }
+            )
+        empty = (
+            self.env["liangze.assignment.letter"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "list_id": self.item.list_id.id,
+                    "unit_id": self.office.id,
+                    "issuer_unit_id": self.discipline.id,
+                    "company_id": self.company_a.id,
+                }
+            )
+        )
+        with self.assertRaises(UserError):
+            empty.action_issue()
