@@ -24,6 +24,7 @@
         "views/liangze_rectification_views.xml",
         "views/liangze_reminder_letter_views.xml",
         "views/liangze_assignment_letter_views.xml",
+        "views/liangze_political_ledger_views.xml",
         "views/liangze_menus.xml",
     ],
     "demo": ["demo/liangze_supervision_demo.xml"],

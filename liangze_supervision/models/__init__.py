@@ -14,3 +14,7 @@ from . import liangze_reminder_letter
 from . import liangze_assignment_letter
 from . import liangze_assignment_line
 from . import tier_definition
+from . import liangze_political_ledger
+from . import liangze_political_task
+from . import liangze_political_round
+from . import liangze_political_round_line

@@ -9,6 +9,7 @@ SOURCES = [
     ("inspection_tour", "Inspection tour"),
     ("audit", "Audit"),
     ("assigned", "Assigned by superior"),
+    ("political_supervision", "Political supervision"),
 ]
 # Set once issued: what the unit was told to rectify.
 LETTER_FIELDS = {"name", "source", "unit_id", "issuer_unit_id", "background", "external_reference", "external_body"}

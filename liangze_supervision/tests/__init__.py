@@ -8,3 +8,4 @@ from . import test_supervision_report
 from . import test_tour
 from . import test_integrity
 from . import test_assignment_letter
+from . import test_political_ledger
