@@ -163,4 +163,5 @@ class LiangzeAssignmentLetter(models.Model):
                 )
                 line._integrity_sudo().write({"supervisory_item_id": supervisory.id})
             if target.state == "draft":
-                target.action_publish()
+                # Part of issuing the letter: the body's own list of what it promised.
+                target.sudo().action_publish()
