@@ -131,9 +131,14 @@ class LiangzeList(models.Model):
             rec.item_ids.filtered("active")._check_owners()
         self._integrity_sudo().write({"state": "published", "published_on": fields.Date.context_today(self)})
         self.item_ids._sync_tasks()
-        for rec in self.filtered("parent_list_id"):
-            rec.parent_list_id.message_post(
-                body=self.env._("%(list)s, derived from this guidance, was published.", list=rec.display_name)
+        # One message on each guidance list, however many of its derived lists were published.
+        for parent in self.parent_list_id:
+            published = self.filtered(lambda rec, p=parent: rec.parent_list_id == p)
+            parent.message_post(
+                body=self.env._(
+                    "Derived from this guidance and published: %(lists)s.",
+                    lists=", ".join(published.mapped("display_name")),
+                )
             )
         return True
 
@@ -228,10 +233,11 @@ class LiangzeList(models.Model):
             item._integrity_sudo().write({"guidance_key": f"{item.id}"})
         already = self.with_context(active_test=False).derived_list_ids.committee_id
         Lists = self._integrity_sudo()
-        created = Lists.browse()
+        vals_list = []
+        items = [(0, 0, item._derived_values()) for item in guides]
         for committee in committees - already:
             workdays = committee.company_id._liangze_workdays()
-            created |= Lists.create(
+            vals_list.append(
                 {
                     "name": self.env._(
                         "%(committee)s %(year)s responsibility list", committee=committee.name, year=self.year
@@ -243,22 +249,26 @@ class LiangzeList(models.Model):
                     "adoption_deadline": deadline,
                     "adoption_yellow_date": workdays.subtract_workdays(deadline, 5) if deadline else False,
                     "description": self.description,
-                    "item_ids": [(0, 0, item._derived_values()) for item in guides],
+                    "item_ids": items,
                 }
             )
+        # One batch for every committee: the same guidance items go to each.
+        created = Lists.create(vals_list)
+        summary = self.env._("Derived from the guidance of %(superior)s.", superior=self.committee_id.name or self.name)
+        self.env["liangze.list.revision"]._integrity_sudo().create(
+            [{"list_id": derived.id, "summary": summary, "user_id": self.env.uid} for derived in created]
+        )
+        body = self.env._(
+            "Guidance list from %(superior)s: choose the owners of its items, add your own, publish by %(day)s.",
+            superior=self.committee_id.name or self.name,
+            day=deadline or "-",
+        )
+        admins = {}  # per company and committee head: the same keepers for many lists
         for derived in created:
-            derived._revision_log(
-                self.env._("Derived from the guidance of %(superior)s.", superior=self.committee_id.name or self.name)
-            )
-            derived.message_post(
-                body=self.env._(
-                    "Guidance list from %(superior)s: choose the owners of its items, "
-                    "add your own, publish by %(day)s.",
-                    superior=self.committee_id.name or self.name,
-                    day=deadline or "-",
-                ),
-                partner_ids=derived._admins().partner_id.ids,
-            )
+            key = (derived.company_id, derived.committee_id.head_id)
+            if key not in admins:
+                admins[key] = derived._admins().partner_id.ids
+            derived.message_post(body=body, partner_ids=admins[key])
         return created
 
     def _notify_revision(self, reason):
