@@ -16,8 +16,8 @@ class LiangzeGuidanceCascade(models.Model):
 
     _integrity_state_field = None
 
-    guidance_item_id = fields.Many2one("liangze.list.item", string="Guidance Item", readonly=True)
-    guidance_list_id = fields.Many2one("liangze.list", string="Guidance List", readonly=True)
+    guidance_item_id = fields.Many2one("liangze.list.item", readonly=True)
+    guidance_list_id = fields.Many2one("liangze.list", readonly=True)
     guidance_company_id = fields.Many2one("res.company", readonly=True)
     item_id = fields.Many2one("liangze.list.item", string="Adopted As", readonly=True)
     list_id = fields.Many2one("liangze.list", string="Derived List", readonly=True)

@@ -105,7 +105,7 @@ class LiangzeGuidanceRevisionLine(models.TransientModel):
 
     wizard_id = fields.Many2one("liangze.guidance.revision", required=True, ondelete="cascade")
     kind = fields.Selection(KINDS, required=True, readonly=True)
-    guidance_item_id = fields.Many2one("liangze.list.item", string="Guidance Item", readonly=True)
+    guidance_item_id = fields.Many2one("liangze.list.item", readonly=True)
     item_id = fields.Many2one("liangze.list.item", string="Item of This List", readonly=True)
     field_name = fields.Char(readonly=True)
     field_label = fields.Char(string="Field", readonly=True)

@@ -31,7 +31,7 @@ class LiangzeAssignmentLine(models.Model):
     method = fields.Selection(METHODS, required=True, default="online_review")
     frequency = fields.Selection(FREQUENCIES, required=True, default="quarterly")
     note = fields.Text(string="What Will Be Supervised")
-    supervisory_item_id = fields.Many2one("liangze.list.item", string="Supervisory Item", readonly=True)
+    supervisory_item_id = fields.Many2one("liangze.list.item", readonly=True)
 
     @api.constrains("item_id", "letter_id")
     def _check_item(self):

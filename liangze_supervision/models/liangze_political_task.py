@@ -28,14 +28,12 @@ class LiangzePoliticalTask(models.Model):
     name = fields.Char(string="Task", required=True)
     unit_id = fields.Many2one("liangze.unit", string="Responsible Unit", required=True, ondelete="cascade")
     user_id = fields.Many2one("res.users", string="Responsible Person", domain="[('share', '=', False)]")
-    roadmap = fields.Text(string="Roadmap", help="How and in what steps the unit will do it (路线图).")
+    roadmap = fields.Text(help="How and in what steps the unit will do it (路线图).")
     due_date = fields.Date(string="Due", required=True)
     yellow_date = fields.Date(compute="_compute_yellow_date", store=True)
     state = fields.Selection([("open", "Open"), ("done", "Done")], default="open", required=True, tracking=True)
     done_on = fields.Date(readonly=True)
-    last_status = fields.Selection(
-        [("on_track", "On track"), ("behind", "Behind"), ("done", "Done")], string="Last Status", readonly=True
-    )
+    last_status = fields.Selection([("on_track", "On track"), ("behind", "Behind"), ("done", "Done")], readonly=True)
 
     @api.depends("due_date", "company_id")
     def _compute_yellow_date(self):
