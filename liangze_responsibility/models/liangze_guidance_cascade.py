@@ -20,6 +20,8 @@ class LiangzeGuidanceCascade(models.Model):
     guidance_list_id = fields.Many2one("liangze.list", readonly=True)
     guidance_company_id = fields.Many2one("res.company", readonly=True)
     item_id = fields.Many2one("liangze.list.item", string="Adopted As", readonly=True)
+    owner_unit_ids = fields.Many2many(related="item_id.owner_unit_ids", string="Owned By")
+    owner_user_ids = fields.Many2many(related="item_id.owner_user_ids", string="Owner Persons")
     list_id = fields.Many2one("liangze.list", string="Derived List", readonly=True)
     committee_id = fields.Many2one("liangze.unit", string="Party Committee", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

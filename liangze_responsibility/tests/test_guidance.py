@@ -203,6 +203,11 @@ class TestGuidanceCascade(TransactionCase):
             direct[depth] = (len(lists) * 5, len(tasks), len(tasks.filtered(lambda t: t.state == "accepted")))
         self.assertEqual({depth: (a, t, d) for depth, a, t, d in figures}, direct)
         self.assertEqual(direct[1][2] + direct[2][2], 3)
+        # Who owns it there, and the tasks behind a row; a city leader sees its own guidance only.
+        self.assertEqual(
+            rows.filtered(lambda r: r.committee_id == self.cities[0]["committee"]).owner_unit_ids,
+            self.cities[0]["office"],
+        )
         # Drill down to the tasks; a city leader sees its own guidance only.
         row = rows.filtered(lambda r: r.depth == 2)[:1]
         self.assertEqual(self.env["liangze.task"].search(row.action_open_tasks()["domain"]), row.item_id.task_ids)

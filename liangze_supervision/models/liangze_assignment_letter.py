@@ -104,13 +104,6 @@ class LiangzeAssignmentLetter(models.Model):
         self._ask_receipt(self.env._("Acknowledge the supervision assignment letter"))
         return True
 
-    def action_cancel(self):
-        self._check_supervisor()
-        if any(letter.state != "draft" for letter in self):
-            raise UserError(self.env._("Only a draft assignment letter can be cancelled."))
-        self._integrity_sudo().write({"state": "cancelled"})
-        return True
-
     def _generate_supervisory_items(self):
         """The body's supervisory items for the lines not generated yet, in its list of
         the year (created once, published): their tasks are the body's to carry out.

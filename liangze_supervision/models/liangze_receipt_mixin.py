@@ -54,6 +54,14 @@ class LiangzeReceiptMixin(models.AbstractModel):
                 user_id=letter._receipt_head().id,
             )
 
+    def action_cancel(self):
+        """Drop a draft not worth sending."""
+        self._check_supervisor()
+        if any(letter.state != "draft" for letter in self):
+            raise UserError(self.env._("Only a draft letter can be cancelled."))
+        self._integrity_sudo().write({"state": "cancelled"})
+        return True
+
     def action_acknowledge(self):
         """The unit head's receipt (回执)."""
         user = self.env.user

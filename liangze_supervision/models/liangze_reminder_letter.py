@@ -184,10 +184,4 @@ class LiangzeReminderLetter(models.Model):
         self._ask_receipt(self.env._("Acknowledge the reminder letter"))
         return True
 
-    def action_cancel(self):
-        """Drop a draft not worth sending; its tasks are not drafted again."""
-        self._check_supervisor()
-        if any(letter.state != "draft" for letter in self):
-            raise UserError(self.env._("Only a draft reminder letter can be cancelled."))
-        self._integrity_sudo().write({"state": "cancelled"})
-        return True
+    # action_cancel (liangze.receipt.mixin): a dropped draft's tasks are not drafted again.
