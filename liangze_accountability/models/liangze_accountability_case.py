@@ -68,7 +68,7 @@ class LiangzeAccountabilityCase(models.Model):
         index=True,
         ondelete="cascade",
         domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1],
+        default=lambda self: self.env.user._liangze_discipline_body(),
     )
     body_head_id = fields.Many2one(related="body_unit_id.head_id", string="Head of the Body", store=True)
     unit_id = fields.Many2one(

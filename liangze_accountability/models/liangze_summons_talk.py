@@ -30,7 +30,7 @@ class LiangzeSummonsTalk(models.Model):
         required=True,
         ondelete="cascade",
         domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1],
+        default=lambda self: self.env.user._liangze_discipline_body(),
     )
     unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
     cadre_ids = fields.Many2many(

@@ -55,6 +55,11 @@ class ResUsers(models.Model):
         self.ensure_one()
         return self._liangze_unit_model().search([("head_id", "=", self.id)])
 
+    def _liangze_discipline_body(self):
+        """The discipline body the user works in (the default issuer of what it writes)."""
+        self.ensure_one()
+        return self.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1]
+
     def _liangze_units_and_subunits(self, units=None):
         """The given units (by default the user's own) and every unit below them."""
         self.ensure_one()

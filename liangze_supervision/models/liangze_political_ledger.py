@@ -50,7 +50,7 @@ class LiangzePoliticalLedger(models.Model):
         required=True,
         ondelete="cascade",
         domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1],
+        default=lambda self: self.env.user._liangze_discipline_body(),
     )
     focus = fields.Html(string="Supervision Focus")
     method = fields.Text(string="Supervision Method")

@@ -39,7 +39,7 @@ class LiangzeSupervisionDocument(models.AbstractModel):
         index=True,
         ondelete="cascade",
         domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type == "discipline_body")[:1],
+        default=lambda self: self.env.user._liangze_discipline_body(),
         tracking=True,
     )
     unit_id = fields.Many2one(
