@@ -108,6 +108,7 @@ class LiangzeAppealMixin(models.AbstractModel):
         return True
 
     def action_open_decision(self):
+        self.ensure_one()
         self._check_decider()
         return {
             "type": "ir.actions.act_window",
@@ -116,12 +117,8 @@ class LiangzeAppealMixin(models.AbstractModel):
             "view_mode": "form",
             "views": [(False, "form")],
             "target": "new",
-            "context": {"default_appeal_ref": self._ref()},
+            "context": {"default_appeal_ref": f"{self._name},{self.id}"},
         }
-
-    def _ref(self):
-        self.ensure_one()
-        return f"{self._name},{self.id}"
 
     def _deadline_reminder(self, level):
         """Due soon or overdue: the deciders are told (an activity for the first of them)."""

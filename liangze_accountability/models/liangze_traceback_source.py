@@ -12,11 +12,3 @@ class LiangzeTracebackSource(models.AbstractModel):
     def action_trace_back(self):
         self.ensure_one()
         return self.env["liangze.traceback"].action_open(self)
-
-    def action_open_accountability_cases(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "liangze_accountability.liangze_accountability_case_action"
-        )
-        action["domain"] = [("source_model", "=", self._name), ("source_id", "=", self.id)]
-        return action

@@ -324,6 +324,16 @@ class TestAssessment(SupervisionCase):
             self.assertIn(unit.name, html)
         self.assertIn(self.city.name, html)
         self.assertNotIn("DRAFT", html)
+        # The hook of the integrity file: the published grade of the unit a cadre leads, per year.
+        Cadre = self.env["liangze.cadre"]
+        leader = Cadre.create({"name": "Office head", "unit_id": self.office.id, "leader_role": "principal_leader"})
+        staff = Cadre.create({"name": "Office clerk", "unit_id": self.office.id})
+        office = self._scores()[self.office]
+        self.assertEqual(
+            [(r["year"], r["score"], r["grade"]) for r in leader._assessment_results()],
+            [(2026, office.score, office.grade)],
+        )
+        self.assertEqual(staff._assessment_results(), [])
 
     def test_scores_and_deductions_export_as_xlsx(self):
         import io
