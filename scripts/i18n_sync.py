@@ -17,7 +17,13 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ["liangze_responsibility", "liangze_supervision", "liangze_accountability", "liangze_responsibility_sms"]
+ADDONS = [
+    "liangze_responsibility",
+    "liangze_supervision",
+    "liangze_accountability",
+    "liangze_integrity",
+    "liangze_responsibility_sms",
+]
 
 
 def main():

@@ -27,7 +27,7 @@ odoo=("$PYTHON" -m odoo)
 if ! psql -lqt | cut -d '|' -f 1 | grep -qw "$DB"; then
     echo "liangze: creating database $DB with the demo bureau (zh_CN)"
     "${odoo[@]}" --addons-path="$addons_path" db init "$DB" --with-demo --language zh_CN --country cn
-    "${odoo[@]}" --addons-path="$addons_path" -d "$DB" -i liangze_responsibility,liangze_supervision,liangze_accountability \
+    "${odoo[@]}" --addons-path="$addons_path" -d "$DB" -i liangze_responsibility,liangze_supervision,liangze_accountability,liangze_integrity \
         --load-language=zh_CN --stop-after-init --no-http
     echo "env.ref('base.user_admin').tz = 'Asia/Shanghai'; env.cr.commit()" \
         | "${odoo[@]}" shell --addons-path="$addons_path" -d "$DB" --no-http >/dev/null

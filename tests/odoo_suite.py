@@ -33,6 +33,7 @@ ADDONS = [
     "liangze_responsibility",
     "liangze_supervision",
     "liangze_accountability",
+    "liangze_integrity",
     # The optional SMS bridge: installing it brings Odoo's sms app into the test database.
     "liangze_responsibility_sms",
     "liangze_integration_tests",

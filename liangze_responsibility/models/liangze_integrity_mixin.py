@@ -15,6 +15,8 @@ ADMIN = "liangze_responsibility.group_liangze_admin"
 MAX_CHAR = 300
 MAX_TEXT = 100_000
 FIRST_DATE = date(2000, 1, 1)
+# Dates of people's lives and careers (births, appointments) go back further, never ahead.
+FIRST_PAST_DATE = date(1900, 1, 1)
 # Fields written by Odoo's own mechanisms on any record (chatter, activities).
 THREAD_FIELDS = frozenset({"message_main_attachment_id"})
 
@@ -52,6 +54,8 @@ class LiangzeIntegrityMixin(models.AbstractModel):
     _integrity_provenance_fields = {}
     _integrity_fixed_fields = frozenset()
     _integrity_structural_fields = frozenset()
+    # Dates that lie in the past, possibly long before the product's window (a date of birth).
+    _integrity_past_dates = frozenset()
 
     # -- declarations, as the attack suite reads them ----------------------------
     @api.model
@@ -227,13 +231,16 @@ class LiangzeIntegrityMixin(models.AbstractModel):
             if field.type in ("date", "datetime"):
                 day = fields.Date.to_date(value) if field.type == "date" else fields.Datetime.to_datetime(value)
                 day = day.date() if isinstance(day, datetime) else day
-                if not FIRST_DATE <= day <= last:
+                first, until = FIRST_DATE, last
+                if name in self._integrity_past_dates:
+                    first, until = FIRST_PAST_DATE, fields.Date.context_today(self)
+                if not first <= day <= until:
                     raise ValidationError(
                         self.env._(
                             "%(field)s must lie between %(first)s and %(last)s.",
                             field=label,
-                            first=FIRST_DATE,
-                            last=last,
+                            first=first,
+                            last=until,
                         )
                     )
 

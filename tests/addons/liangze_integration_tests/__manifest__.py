@@ -2,7 +2,7 @@
     "name": "Liangze integration tests",
     "version": "19.0.1.0.0",
     "author": "liangze",
-    "depends": ["liangze_responsibility", "liangze_supervision", "liangze_accountability"],
+    "depends": ["liangze_responsibility", "liangze_supervision", "liangze_accountability", "liangze_integrity"],
     "license": "AGPL-3",
     "installable": True,
 }

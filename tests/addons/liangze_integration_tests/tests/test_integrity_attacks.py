@@ -23,14 +23,15 @@ from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
 REFUSED = (AccessError, UserError, ValidationError)
-DEMO_LOGINS = ("liming", "wangfang", "zhangwei", "sunli", "zhaomin", "chengang", "liuyang")
+DEMO_LOGINS = ("liming", "wangfang", "zhangwei", "sunli", "zhaomin", "chengang", "liuyang", "zhoujing")
 ROLE_GROUPS = (
-    "group_liangze_user",
-    "group_liangze_unit_head",
-    "group_liangze_leader",
-    "group_liangze_admin",
-    "group_liangze_supervisor",
-    "group_liangze_supervision_head",
+    "liangze_responsibility.group_liangze_user",
+    "liangze_responsibility.group_liangze_unit_head",
+    "liangze_responsibility.group_liangze_leader",
+    "liangze_responsibility.group_liangze_admin",
+    "liangze_responsibility.group_liangze_supervisor",
+    "liangze_responsibility.group_liangze_supervision_head",
+    "liangze_integrity.group_liangze_organisation",
 )
 # Fields Odoo itself maintains on any record; nobody forges them through a write.
 SKIPPED_TYPES = ("one2many", "json", "properties", "properties_definition", "reference", "many2one_reference")
@@ -58,8 +59,8 @@ class TestIntegrityAttacks(TransactionCase):
         for group in ROLE_GROUPS:
             user = new_test_user(
                 cls.env,
-                login=f"lz_attacker_{group}",
-                groups=f"liangze_responsibility.{group}",
+                login=f"lz_attacker_{group.split('.')[1]}",
+                groups=group,
                 company_id=companies[0].id,
                 company_ids=[(6, 0, companies.ids)],
             )

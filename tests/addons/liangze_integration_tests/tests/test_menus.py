@@ -14,6 +14,10 @@ MENUS = {
     "received": "liangze_supervision.menu_liangze_received",
     "supervision_reports": "liangze_supervision.menu_liangze_supervision_report",
     "approval_tiers": "liangze_supervision.menu_liangze_tier_definition",
+    "integrity_files": "liangze_integrity.menu_liangze_integrity_file",
+    "sanction_types": "liangze_integrity.menu_liangze_sanction_type",
+    "sanction_types_config": "liangze_integrity.menu_liangze_sanction_type_config",
+    "opinions": "liangze_integrity.menu_liangze_opinion",
 }
 
 
@@ -35,15 +39,21 @@ class TestMenusPerRole(TransactionCase):
     def test_menus_per_role(self):
         principal = {"root", "org_chart", "received"}
         supervisory = {"supervisory", "discipline_bodies", "supervision_reports"}
-        config = {"configuration", "units", "approval_tiers"}
+        config = {"configuration", "units", "approval_tiers", "sanction_types_config"}
         cockpit = {"cockpit"}
+        files = {"integrity_files", "opinions"}
         expected = {
             "base.group_user": set(),
             "liangze_responsibility.group_liangze_user": principal,
             "liangze_responsibility.group_liangze_unit_head": principal | cockpit,
             "liangze_responsibility.group_liangze_leader": principal | supervisory | cockpit,
-            "liangze_responsibility.group_liangze_supervisor": principal | supervisory | cockpit,
-            "liangze_responsibility.group_liangze_supervision_head": principal | supervisory | cockpit,
+            "liangze_responsibility.group_liangze_supervisor": principal | supervisory | cockpit | files,
+            "liangze_responsibility.group_liangze_supervision_head": principal
+            | supervisory
+            | cockpit
+            | files
+            | {"sanction_types"},
+            "liangze_integrity.group_liangze_organisation": principal | {"opinions"},
             "liangze_responsibility.group_liangze_admin": principal | supervisory | config | cockpit,
         }
         for groups, menus in expected.items():

@@ -1,0 +1,509 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
+from odoo.tools import is_html_empty
+
+from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+
+# Campaign states in which the reporter still writes and submits.
+WRITING_STATES = ("reporting", "evaluating")
+# Yellow warning of the written reports: this many workdays before the deadline.
+YELLOW_LEAD = 3
+
+
+class LiangzeDutyReport(models.Model):
+    """The written duty and integrity report (述责述廉报告) of one reporter of a
+    campaign: drafted from the system (the tasks they own or lead and how they
+    were done, the supervision letters and problems of their unit and their
+    rectification, the assessment, accountability, talks), edited and submitted
+    by the reporter or their unit before the deadline (shared deadline
+    mechanism: submitted late is done late). Evaluators rate it, once each,
+    through ``action_rate``; who voted is kept, what they voted is not linked to them.
+
+    Its chatter is the reporter's: nobody else follows it."""
+
+    _name = "liangze.duty.report"
+    _description = "Duty and Integrity Report"
+    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "campaign_id desc, unit_id, cadre_id, id"
+    _rec_name = "display_title"
+    _rec_names_search = ["reporter_name", "campaign_id.name"]
+
+    _integrity_workflow_fields = frozenset(
+        {
+            "state",
+            "submitted_on",
+            "submitted_by_id",
+            "deadline",
+            "yellow_date",
+            "warning_level",
+            "reminded_yellow",
+            "reminded_red",
+        }
+    )
+    _integrity_fixed_fields = frozenset({"campaign_id", "cadre_id", "unit_id", "company_id"})
+    _deadline_done_states = ("submitted",)
+    _deadline_done_date_field = "submitted_on"
+    _deadline_yellow_states = ("draft",)
+
+    campaign_id = fields.Many2one("liangze.duty.campaign", required=True, index=True, ondelete="cascade")
+    campaign_state = fields.Selection(related="campaign_id.state", string="Campaign State")
+    year = fields.Integer(related="campaign_id.year", store=True)
+    cadre_id = fields.Many2one("liangze.cadre", string="Reporter", required=True, index=True, ondelete="cascade")
+    # Stored: searched and displayed by those who may not read the cadres.
+    reporter_name = fields.Char(related="cadre_id.name", string="Reporter Name", store=True)
+    post = fields.Char(related="cadre_id.post")
+    leader_role = fields.Selection(related="cadre_id.leader_role")
+    reporter_user_id = fields.Many2one(related="cadre_id.user_id", string="Reporter Login", store=True, index=True)
+    unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    display_title = fields.Char(string="Report", compute="_compute_display_title")
+    body = fields.Html(string="Written Report", sanitize_style=True)
+    state = fields.Selection(
+        [("draft", "Being Written"), ("submitted", "Submitted")],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    deadline = fields.Date(string="Due", readonly=True, copy=False)
+    yellow_date = fields.Date(readonly=True, copy=False)
+    submitted_on = fields.Date(readonly=True, copy=False)
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    to_rate_by_me = fields.Boolean(
+        string="To Rate by Me", compute="_compute_to_rate_by_me", search="_search_to_rate_by_me"
+    )
+    vote_count = fields.Integer(
+        string="Ballots", compute="_compute_vote_count", groups="liangze_responsibility.group_liangze_supervisor"
+    )
+
+    _campaign_cadre_uniq = models.Constraint(
+        "UNIQUE(campaign_id, cadre_id)", "A reporter writes one report per campaign."
+    )
+
+    @api.depends("cadre_id", "year")
+    def _compute_display_title(self):
+        for report in self:
+            report.display_title = f"{report.year} · {report.sudo().cadre_id.name or ''}"
+
+    def _reports_to_rate(self, user):
+        """The reports ``user`` still has to rate: of the campaigns open for evaluation
+        where they are an evaluator, not their own, not rated yet."""
+        groups = (
+            self.env["liangze.duty.evaluator.group"]
+            .sudo()
+            .search([("evaluator_ids", "in", user.ids), ("campaign_id.state", "=", "evaluating")])
+        )
+        if not groups:
+            return self.browse()
+        campaigns = groups.campaign_id
+        voted = (
+            self.env["liangze.duty.vote"]
+            .sudo()
+            .search([("evaluator_id", "=", user.id), ("campaign_id", "in", campaigns.ids)])
+            .report_id
+        )
+        reports = self.sudo().search([("campaign_id", "in", campaigns.ids), ("id", "not in", voted.ids)])
+        return reports.filtered(lambda r: r.cadre_id.user_id != user).with_env(self.env)
+
+    def _compute_to_rate_by_me(self):
+        to_rate = self._reports_to_rate(self.env.user)
+        for report in self:
+            report.to_rate_by_me = report in to_rate
+
+    def _search_to_rate_by_me(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        ids = self._reports_to_rate(self.env.user).ids
+        positive = (operator == "in") == (True in value)
+        return [("id", "in" if positive else "not in", ids)]
+
+    def _compute_vote_count(self):
+        counts = dict(
+            self.env["liangze.duty.vote"]
+            .sudo()
+            ._read_group([("report_id", "in", self.ids)], ["report_id"], ["__count"])
+        )
+        for report in self:
+            report.vote_count = counts.get(report, 0)
+
+    # -- opened by the campaign ------------------------------------------------------------
+    @api.model
+    def _open_for(self, campaign, cadres):
+        """One report per reporter, drafted, followed by the reporter alone, announced."""
+        existing = self.sudo().search([("campaign_id", "=", campaign.id)]).cadre_id
+        cadres -= existing
+        company = campaign.company_id
+        deadline = campaign.report_deadline
+        reports = (
+            self._integrity_sudo()
+            .with_context(mail_create_nosubscribe=True, tracking_disable=True)
+            .create(
+                [
+                    {
+                        "campaign_id": campaign.id,
+                        "cadre_id": cadre.id,
+                        "unit_id": cadre.unit_id.id,
+                        "company_id": (cadre.company_id or company).id,
+                    }
+                    for cadre in cadres
+                ]
+            )
+        )
+        reports._integrity_sudo().write(
+            {"deadline": deadline, "yellow_date": self._yellow_from(deadline, YELLOW_LEAD, company)}
+        )
+        for report in reports:
+            report._integrity_sudo().write({"body": report._draft_body()})
+            partners = report.cadre_id._notified_partners()
+            report._message_subscribe(partner_ids=partners.ids)
+            report.message_post_with_source(
+                "liangze_integrity.mail_template_liangze_duty_report_requested",
+                partner_ids=(partners | report._unit_heads().partner_id).ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return reports
+
+    def _set_deadline(self, deadline):
+        for report in self.filtered(lambda r: r.state == "draft"):
+            report._integrity_sudo().write(
+                {"deadline": deadline, "yellow_date": self._yellow_from(deadline, YELLOW_LEAD, report.company_id)}
+            )
+
+    def _unit_heads(self):
+        return self.sudo().unit_id.head_id.filtered(lambda u: not u.share)
+
+    # -- the followers: the reporter alone --------------------------------------------------
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        for report in self:
+            allowed = report.sudo().cadre_id._notified_partners()
+            kept = [pid for pid in partner_ids or [] if pid in allowed.ids]
+            if kept:
+                super(LiangzeDutyReport, report)._message_subscribe(kept, subtype_ids, customer_ids=customer_ids)
+        return True
+
+    # -- drafted from the system ------------------------------------------------------------
+    def _year_bounds(self):
+        return date(self.year, 1, 1), date(self.year, 12, 31)
+
+    def _task_figures(self):
+        """{total, done, on_time, late, red} of the campaign year's tasks the reporter
+        owns, is responsible for, leads as the item's leader, or heads the unit of."""
+        self.ensure_one()
+        cadre = self.cadre_id.sudo()
+        user = cadre.user_id
+        clauses = []
+        if user:
+            clauses += [
+                [("owner_user_id", "=", user.id)],
+                [("responsible_user_id", "=", user.id)],
+                [("item_id.lead_leader_id", "=", user.id)],
+            ]
+        Unit = self.env["liangze.unit"].sudo()
+        headed = Unit.search([("head_id", "=", user.id)]) if user else Unit
+        if cadre.leader_role == "principal_leader":
+            headed |= self.unit_id
+        if headed:
+            clauses.append([("owner_unit_id", "in", headed.ids)])
+        figures = dict.fromkeys(("total", "done", "on_time", "late", "red"), 0)
+        if not clauses:
+            return figures
+        domain = Domain.AND([[("year", "=", self.year), ("state", "!=", "cancelled")], Domain.OR(clauses)])
+        for level, count in self.env["liangze.task"].sudo()._read_group(domain, ["warning_level"], ["__count"]):
+            figures["total"] += count
+            if level == "done_on_time":
+                figures["on_time"] += count
+            elif level == "done_late":
+                figures["late"] += count
+            elif level == "red":
+                figures["red"] += count
+        figures["done"] = figures["on_time"] + figures["late"]
+        return figures
+
+    def _supervision_figures(self):
+        """{reminders, recommendations, problems, verified, open} of the unit in the year."""
+        self.ensure_one()
+        first, last = self._year_bounds()
+        issued = [("unit_id", "=", self.unit_id.id), ("issue_date", ">=", first), ("issue_date", "<=", last)]
+        reminders = (
+            self.env["liangze.reminder.letter"]
+            .sudo()
+            .search_count(issued + [("state", "in", ("issued", "acknowledged"))])
+        )
+        recommendations = (
+            self.env["liangze.rectification"]
+            .sudo()
+            .search_count(issued + [("state", "!=", "draft"), ("source", "=", "recommendation_letter")])
+        )
+        problems = dict(
+            self.env["liangze.rectification.problem"]
+            .sudo()
+            ._read_group(
+                [
+                    ("unit_id", "=", self.unit_id.id),
+                    ("rectification_id.state", "!=", "draft"),
+                    ("rectification_id.issue_date", ">=", first),
+                    ("rectification_id.issue_date", "<=", last),
+                ],
+                ["state"],
+                ["__count"],
+            )
+        )
+        total = sum(problems.values())
+        return {
+            "reminders": reminders,
+            "recommendations": recommendations,
+            "problems": total,
+            "verified": problems.get("verified", 0),
+            "open": total - problems.get("verified", 0),
+        }
+
+    def _draft_body(self):
+        """The report as drafted for the reporter from the system, for the campaign year."""
+        self.ensure_one()
+        first, last = self._year_bounds()
+        cadre = self.cadre_id.sudo()
+        tasks = self._task_figures()
+        supervision = self._supervision_figures()
+        parts = [Markup("<h3>%s</h3>") % self.env._("1. Tasks owned or led")]
+        parts.append(
+            Markup("<p>%s</p>")
+            % self.env._(
+                "In %(year)s: %(total)s tasks, %(done)s done (%(on_time)s on time, %(late)s late), "
+                "%(red)s overdue (red).",
+                year=self.year,
+                **tasks,
+            )
+        )
+        parts.append(Markup("<h3>%s</h3>") % self.env._("2. Supervision letters and rectification"))
+        parts.append(
+            Markup("<p>%s</p>")
+            % self.env._(
+                "Reminder letters received: %(reminders)s; recommendation letters received: %(recommendations)s; "
+                "problems to rectify: %(problems)s, of which %(verified)s verified and %(open)s still open.",
+                **supervision,
+            )
+        )
+        parts.append(Markup("<h3>%s</h3>") % self.env._("3. Assessment"))
+        results = [r for r in cadre._assessment_results() if r["year"] == self.year]
+        if not results:
+            parts.append(Markup("<p>%s</p>") % self.env._("No published assessment result this year."))
+        for result in results:
+            grades = dict(self.env["liangze.assessment.score"]._fields["grade"]._description_selection(self.env))
+            parts.append(
+                Markup("<p>%s</p>")
+                % self.env._(
+                    "%(scheme)s: %(grade)s, %(score)s points, rank %(rank)s.",
+                    scheme=result["scheme"].name,
+                    grade=grades.get(result["grade"], ""),
+                    score=round(result["score"], 2),
+                    rank=result["rank"],
+                )
+            )
+        parts.append(Markup("<h3>%s</h3>") % self.env._("4. Accountability and talks"))
+        decisions = (
+            self.env["liangze.accountability.decision"]
+            .sudo()
+            .search(
+                [
+                    ("cadre_id", "=", cadre.id),
+                    ("state", "in", ("issued", "done")),
+                    ("decision_date", ">=", first),
+                    ("decision_date", "<=", last),
+                ]
+            )
+        )
+        parts.append(
+            Markup("<p>%s</p>") % self.env._("Accountability decisions this year: %(count)s.", count=len(decisions))
+        )
+        if decisions:
+            parts.append(
+                Markup("<ul>%s</ul>")
+                % Markup().join(
+                    Markup("<li>%s：%s</li>")
+                    % (
+                        d.document_number or "",
+                        "、".join(d.measure_ids.mapped("name")) or self.env._("Not held to account"),
+                    )
+                    for d in decisions
+                )
+            )
+        talks = (
+            self.env["liangze.summons.talk"]
+            .sudo()
+            .search(
+                [
+                    ("cadre_ids", "in", cadre.ids),
+                    ("state", "in", ("held", "closed")),
+                    ("held_on", ">=", first),
+                    ("held_on", "<=", last),
+                ]
+            )
+        )
+        parts.append(Markup("<p>%s</p>") % self.env._("Summons talks this year: %(count)s.", count=len(talks)))
+        if talks:
+            parts.append(
+                Markup("<ul>%s</ul>")
+                % Markup().join(
+                    Markup("<li>%s %s</li>") % (self.campaign_id._official_date(t.held_on), t.name) for t in talks
+                )
+            )
+        parts.append(Markup("<h3>%s</h3>") % self.env._("5. How I carried my responsibilities"))
+        parts.append(
+            Markup("<p>%s</p>")
+            % self.env._(
+                "Write here how you carried out your duties and kept clean, the problems found and what you will do."
+            )
+        )
+        return Markup().join(parts)
+
+    # -- written and submitted ----------------------------------------------------------------
+    def _check_author(self):
+        """The reporter, or a member or the head of the reporter's unit, on their behalf."""
+        if self.env.su:
+            return
+        user = self.env.user
+        units = user.liangze_unit_ids | user.liangze_managed_unit_ids
+        for report in self.sudo():
+            if report.cadre_id.user_id != user and report.unit_id not in units:
+                raise AccessError(
+                    self.env._("Only %(reporter)s or their unit writes this report.", reporter=report.cadre_id.name)
+                )
+        self.check_access("write")
+
+    def write(self, vals):
+        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+            self._check_author()
+            if set(vals) - {"body"} - THREAD_FIELDS:
+                raise AccessError(self.env._("Only the text of a report is written by hand."))
+            for report in self:
+                if report.state != "draft" or report.campaign_id.state not in WRITING_STATES:
+                    raise UserError(self.env._("A submitted report is no longer edited."))
+        return super().write(vals)
+
+    def action_redraft(self):
+        """Draft the text again from the system's current figures (the edits are lost)."""
+        self._check_author()
+        for report in self:
+            if report.state != "draft" or report.campaign_id.state not in WRITING_STATES:
+                raise UserError(self.env._("A submitted report is no longer edited."))
+            report._integrity_sudo().write({"body": report._draft_body()})
+        return True
+
+    def action_submit(self):
+        self._check_author()
+        for report in self:
+            if report.state != "draft":
+                raise UserError(self.env._("This report was already submitted."))
+            if report.campaign_id.state not in WRITING_STATES:
+                raise UserError(self.env._("The campaign no longer takes reports."))
+            if is_html_empty(report.body):
+                raise UserError(self.env._("Write the report before submitting it."))
+        self._integrity_sudo().write(
+            {
+                "state": "submitted",
+                "submitted_on": fields.Date.context_today(self),
+                "submitted_by_id": self.env.uid,
+            }
+        )
+        return True
+
+    def action_reopen(self):
+        """The organisers give a submitted report back to be corrected, while reports are written."""
+        self.campaign_id._check_organiser()
+        for report in self:
+            if report.state != "submitted" or report.campaign_id.state != "reporting":
+                raise UserError(self.env._("A submitted report is given back while the reports are being written."))
+        self._integrity_sudo().write({"state": "draft", "submitted_on": False, "submitted_by_id": False})
+        return True
+
+    # -- the deadline ---------------------------------------------------------------------------
+    @api.model
+    def _deadline_reminder_domain(self):
+        return [("state", "=", "draft"), ("campaign_id.state", "in", WRITING_STATES)]
+
+    def _deadline_reminder(self, level):
+        """Due soon or overdue: the reporter gets the activity (else the unit head), both the message."""
+        reporter = self.cadre_id.user_id.filtered(lambda u: not u.share)
+        heads = self._unit_heads()
+        return {
+            "activity_type": "mail.mail_activity_data_todo",
+            "activity_user": reporter or heads[:1],
+            "summary": self.env._("Submit the duty and integrity report"),
+            "template": "liangze_integrity.mail_template_liangze_duty_report_due",
+            "users": reporter | heads,
+        }
+
+    # -- evaluation -------------------------------------------------------------------------------
+    def action_open_rating(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Rate %(reporter)s", reporter=self.sudo().cadre_id.name),
+            "res_model": "liangze.duty.rating",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_report_id": self.id},
+        }
+
+    def action_rate(self, value):
+        """The current user's ballot on this report: a grade of the campaign's scale
+        ("good", "fairly_good", "average", "poor") or a score out of 100. Once per
+        evaluator and report, while the evaluation is open; anonymous."""
+        self.ensure_one()
+        campaign = self.sudo().campaign_id
+        campaign._check_open()
+        self.check_access("read")
+        user = self.env.user
+        group = campaign._group_of(user)
+        if not group:
+            raise AccessError(self.env._("You are not an evaluator of this campaign."))
+        if self.sudo().cadre_id.user_id == user:
+            raise UserError(self.env._("Nobody rates their own report."))
+        rating, score = campaign._check_value(value)
+        self._cast(group, rating, score, user)
+        return True
+
+    def _cast(self, group, rating, score, evaluator=None):
+        """Record that ``evaluator`` (none: a paper ballot) voted, and, apart, what was
+        voted: two rows sharing no voter, no time, no author. Trusted: the caller checked."""
+        self.ensure_one()
+        # One ballot at a time per report: the checks below hold until the commit.
+        self.env.cr.execute("SELECT id FROM liangze_duty_report WHERE id = %s FOR UPDATE", [self.id])
+        Vote = self.env["liangze.duty.vote"].sudo()
+        if evaluator and Vote.search_count([("report_id", "=", self.id), ("evaluator_id", "=", evaluator.id)]):
+            raise UserError(self.env._("You have already rated this report: a ballot is cast once and never changed."))
+        cast = Vote.search_count([("report_id", "=", self.id), ("group_id", "=", group.id)])
+        if cast >= len(group.evaluator_ids) + group.paper_count:
+            raise UserError(
+                self.env._(
+                    "The group %(group)s has cast all its ballots on %(reporter)s.",
+                    group=group.name,
+                    reporter=self.sudo().cadre_id.name,
+                )
+            )
+        Vote._integrity_sudo().create(
+            {
+                "campaign_id": self.campaign_id.id,
+                "report_id": self.id,
+                "group_id": group.id,
+                "evaluator_id": evaluator.id if evaluator else False,
+                "paper": not evaluator,
+            }
+        )
+        self.env["liangze.duty.ballot"]._integrity_sudo().create(
+            {
+                "campaign_id": self.campaign_id.id,
+                "report_id": self.id,
+                "group_id": group.id,
+                "rating": rating,
+                "score": score,
+            }
+        )

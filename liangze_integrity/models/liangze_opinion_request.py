@@ -1,0 +1,528 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+
+SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
+ORGANISATION = "liangze_integrity.group_liangze_organisation"
+PURPOSES = [
+    ("selection", "Selection and appointment"),
+    ("promotion", "Promotion in rank"),
+    ("commendation", "Commendation"),
+    ("party_membership", "Full party membership"),
+    ("other", "Other"),
+]
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("drafted", "Being Checked"),
+    ("to_approve", "Awaiting Approval"),
+    ("approved", "Approved"),
+    ("replied", "Replied"),
+]
+# The states in which the discipline body owes the reply (reminded, warned).
+OPEN_STATES = ("submitted", "drafted", "to_approve", "approved")
+
+
+class LiangzeOpinionRequest(models.Model):
+    """A request for integrity opinions (党风廉政意见回复): one batch of persons the
+    organisation and personnel department is about to select, promote, commend or
+    admit, sent to the discipline body, which replies within a number of workdays.
+
+    The requester lists the persons (picked, or imported from a spreadsheet) and
+    submits; the body drafts an opinion per person from the records behind it
+    (``liangze.opinion._opinion_findings``), its officers check and sign each one,
+    the head of the body approves (tier validation), and the reply goes out as one
+    numbered letter (发文字号) listing every person and opinion, to the requester.
+    The requester reads the opinions once replied, never the reasons behind them."""
+
+    _name = "liangze.opinion.request"
+    _description = "Integrity Opinion Request"
+    _inherit = [
+        "liangze.deadline.mixin",
+        "liangze.integrity.mixin",
+        "liangze.tier.validation",
+        "tier.validation",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "id desc"
+    _rec_names_search = ["name", "title"]
+    # The requester and the body ask and answer each other in the chatter.
+    _mail_post_access = "read"
+
+    _integrity_workflow_fields = frozenset(
+        {
+            "state",
+            "name",
+            "requested_on",
+            "reply_deadline",
+            "yellow_date",
+            "drafted_on",
+            "replied_on",
+            "reply_number",
+            "reply_days",
+            "warning_level",
+            "reminded_yellow",
+            "reminded_red",
+        }
+    )
+    _integrity_provenance_fields = {"requester_id": "user"}
+    _integrity_structural_fields = frozenset(
+        {"title", "purpose", "company_id", "body_unit_id", "request_unit_id", "reply_workdays", "note"}
+    )
+    _deadline_field = "reply_deadline"
+    _deadline_done_states = ("replied",)
+    _deadline_done_date_field = "replied_on"
+    _deadline_void_states = ("draft",)
+    # The reply is approved in tiers (the head of the body); a rejection sends it back to checking.
+    _state_from = ["to_approve"]
+    _state_to = ["approved"]
+    _cancel_state = "drafted"
+    _tier_validation_manual_config = False
+
+    name = fields.Char(string="Batch Number", readonly=True, copy=False, default="/")
+    title = fields.Char(required=True, tracking=True, help="What the persons are considered for.")
+    purpose = fields.Selection(PURPOSES, required=True, default="selection", tracking=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    body_unit_id = fields.Many2one(
+        "liangze.unit",
+        string="Discipline Body",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain="[('unit_type', '=', 'discipline_body')]",
+        default=lambda self: self._default_body_unit_id(),
+        help="The discipline body asked for the opinions.",
+    )
+    body_head_id = fields.Many2one(related="body_unit_id.head_id", string="Head of the Body", store=True)
+    requester_id = fields.Many2one("res.users", string="Requested By", readonly=True, index=True)
+    request_unit_id = fields.Many2one(
+        "liangze.unit",
+        string="Requesting Department",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        default=lambda self: self._default_request_unit_id(),
+    )
+    note = fields.Text(string="Remarks")
+    reply_workdays = fields.Integer(
+        string="Reply Within (workdays)",
+        default=lambda self: self.env.company.liangze_opinion_reply_workdays,
+        help="Counted from the submission, on the body's workday calendar.",
+    )
+    requested_on = fields.Date(string="Submitted On", readonly=True, copy=False)
+    reply_deadline = fields.Date(string="Reply Due", readonly=True, copy=False)
+    yellow_date = fields.Date(readonly=True, copy=False)
+    opinion_ids = fields.One2many("liangze.opinion", "request_id", string="Persons and Opinions", copy=False)
+    person_count = fields.Integer(string="Persons", compute="_compute_person_count", store=True, compute_sudo=True)
+    state = fields.Selection(STATES, default="draft", required=True, tracking=True, index=True, copy=False)
+    drafted_on = fields.Date(readonly=True, copy=False)
+    replied_on = fields.Date(readonly=True, copy=False, index=True)
+    reply_number = fields.Char(readonly=True, copy=False, index=True)
+    reply_days = fields.Integer(
+        string="Days to Reply", readonly=True, copy=False, aggregator="avg", help="From submission to reply."
+    )
+
+    @api.depends("opinion_ids")
+    def _compute_person_count(self):
+        counts = dict(
+            self.env["liangze.opinion"]
+            .sudo()
+            ._read_group([("request_id", "in", self.ids)], ["request_id"], ["__count"])
+        )
+        for request in self:
+            request.person_count = counts.get(request._origin, 0) if request.id else len(request.opinion_ids)
+
+    @api.model
+    def _default_body_unit_id(self):
+        """The user's discipline body, else the one supervising the user's units, else the company's."""
+        user = self.env.user
+        body = user._liangze_discipline_body()
+        if body:
+            return body.id
+        Unit = self.env["liangze.unit"].sudo()
+        bodies = Unit.search([("unit_type", "=", "discipline_body"), ("company_id", "=", self.env.company.id)])
+        mine = user.liangze_unit_ids
+        for body in bodies:
+            roots = body._supervision_roots()
+            if mine and roots and Unit.search_count([("id", "in", mine.ids), ("id", "child_of", roots.ids)]):
+                return body.id
+        return bodies[:1].id
+
+    @api.model
+    def _default_request_unit_id(self):
+        units = self.env.user.liangze_unit_ids.filtered(lambda u: u.unit_type != "discipline_body")
+        return units[:1].id
+
+    @api.constrains("reply_workdays")
+    def _check_reply_workdays(self):
+        if any(not 1 <= request.reply_workdays <= 60 for request in self):
+            raise ValidationError(self.env._("The reply period of integrity opinions lies between 1 and 60 workdays."))
+
+    @api.constrains("body_unit_id")
+    def _check_body_unit(self):
+        if any(request.body_unit_id.unit_type != "discipline_body" for request in self):
+            raise ValidationError(self.env._("Integrity opinions are asked of a discipline body."))
+
+    # -- who does what -----------------------------------------------------------------
+    def _check_requester(self):
+        """The organisation and personnel department files and edits its own requests."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group(ORGANISATION):
+            raise AccessError(self.env._("Only the organisation and personnel department asks for integrity opinions."))
+        self.check_access("write")
+
+    def _check_body_officer(self):
+        """The officers of the discipline body asked draft, check and reply."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group(SUPERVISOR):
+            raise AccessError(self.env._("Only the officers of the discipline body handle integrity opinions."))
+        self.check_access("write")
+        mine = self.env.user.liangze_unit_ids
+        if any(request.body_unit_id not in mine for request in self):
+            raise AccessError(self.env._("Only the officers of the discipline body handle integrity opinions."))
+
+    def _check_readers(self, partner_ids):
+        """Followers and recipients are people who may read the request: nobody else
+        receives its messages, its reply letter or its attachments."""
+        if self._integrity_trusted() or not partner_ids:
+            return
+        for partner in self.env["res.partner"].sudo().browse(partner_ids):
+            users = partner.user_ids.filtered(lambda u: not u.share)
+            if not any(all(request.with_user(user).has_access("read") for request in self) for user in users):
+                raise AccessError(
+                    self.env._(
+                        "%(person)s may not read this request: only those handling it follow it or get its messages.",
+                        person=partner.display_name,
+                    )
+                )
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        self._check_readers(partner_ids)
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def message_post(self, **kwargs):
+        self._check_readers(kwargs.get("partner_ids"))
+        return super().message_post(**kwargs)
+
+    # -- create and write ----------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        requests = super().create(vals_list)
+        if not self._integrity_trusted():
+            requests._check_requester()
+        for request in requests:
+            sequence = self.env["ir.sequence"].sudo().with_company(request.company_id)
+            request._integrity_sudo().write(
+                {
+                    "name": sequence.next_by_code(
+                        "liangze.opinion.request", sequence_date=fields.Date.context_today(self)
+                    )
+                    or "/"
+                }
+            )
+        return requests
+
+    def write(self, vals):
+        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS - {"opinion_ids"}:
+            # The request itself is the requester's; the body works on the opinions.
+            self._check_requester()
+            if any(request.state != "draft" for request in self):
+                raise UserError(
+                    self.env._("A request is changed while it is a draft; once submitted, the discipline body has it.")
+                )
+        # Whoever writes, even as superuser: no reply without the head's approval.
+        if vals.get("state") in ("approved", "replied") and any(r.validation_status != "validated" for r in self):
+            raise UserError(self.env._("The reply needs the approval of the head of the discipline body."))
+        return super().write(vals)
+
+    # -- the procedure ---------------------------------------------------------------------
+    def action_submit(self):
+        """Draft → submitted to the body: the reply deadline starts running."""
+        self._check_requester()
+        today = fields.Date.context_today(self)
+        for request in self:
+            if request.state != "draft":
+                raise UserError(self.env._("Only a draft request is submitted."))
+            if not request.sudo().opinion_ids:
+                raise UserError(self.env._("Name the persons the integrity opinions are asked for."))
+            request._check_persons_supervised()
+        for request in self:
+            company = request.company_id
+            deadline = company._liangze_workdays().add_workdays(today, request.reply_workdays)
+            request._integrity_sudo().write(
+                {
+                    "state": "submitted",
+                    "requested_on": today,
+                    "reply_deadline": deadline,
+                    "yellow_date": self._yellow_from(deadline, min(3, request.reply_workdays - 1), company),
+                }
+            )
+            request.message_post(
+                body=self.env._(
+                    "Integrity opinions asked for %(count)s persons (%(purpose)s), to reply by %(deadline)s.",
+                    count=request.person_count,
+                    purpose=request._purpose_label(),
+                    deadline=deadline,
+                ),
+                partner_ids=request._body_officers().partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_draft_opinions(self):
+        """The body drafts an opinion per person from the records behind it: veto while an
+        effect period runs or the file bars promotion, deferral while a matter is open,
+        otherwise no problem found; each reason linked to its record.
+
+        A fixed number of queries whatever the number of persons: the hook reads each
+        kind of record once for all of them, the reasons go in with one INSERT and the
+        opinions with one UPDATE per kind (the system's own rows: nothing to check but
+        what it computed)."""
+        self._check_body_officer()
+        if any(request.state != "submitted" for request in self):
+            raise UserError(self.env._("Opinions are drafted once the request is submitted, and once."))
+        today = fields.Date.context_today(self)
+        requests = self._integrity_sudo()
+        Opinion = self.env["liangze.opinion"]._integrity_sudo()
+        Reason = self.env["liangze.opinion.reason"]._integrity_sudo()
+        self.env.flush_all()
+        lines = Opinion.search_fetch([("request_id", "in", requests.ids)], ["cadre_id", "request_id"])
+        findings = Opinion._opinion_findings(lines.cadre_id, today)
+        source_kinds = Reason._source_model_kinds()
+        companies = {request.id: request.company_id.id for request in requests}
+        reasons = defaultdict(list)
+        groups = defaultdict(list)
+        for line in lines:
+            found = findings.get(line.cadre_id.id) or []
+            kinds = {finding["kind"] for finding in found}
+            kind = "veto" if "veto" in kinds else "defer" if "defer" in kinds else "clear"
+            groups[line.request_id.id, kind].append(line.id)
+            for finding in found:
+                source = finding["source"]
+                row = {
+                    "opinion_id": line.id,
+                    "cadre_id": line.cadre_id.id,
+                    "request_id": line.request_id.id,
+                    "company_id": companies[line.request_id.id],
+                    "kind": finding["kind"],
+                    "description": finding["description"],
+                    "source_model": source._name,
+                    "source_id": source.id,
+                    "source_kind": source_kinds.get(source._name, "other"),
+                }
+                Reason._integrity_check_bounds(row)
+                for name, value in row.items():
+                    reasons[name].append(value)
+        now, uid = fields.Datetime.now(), self.env.uid
+        if reasons:
+            self.env.cr.execute(
+                SQL(
+                    """INSERT INTO liangze_opinion_reason
+                           (opinion_id, cadre_id, request_id, company_id, kind, description, source_model, source_id,
+                            source_kind, create_uid, write_uid, create_date, write_date)
+                       SELECT r.*, %(uid)s, %(uid)s, %(now)s, %(now)s
+                         FROM unnest(%(opinion_id)s::int[], %(cadre_id)s::int[], %(request_id)s::int[],
+                                     %(company_id)s::int[], %(kind)s::varchar[], %(description)s::text[],
+                                     %(source_model)s::varchar[], %(source_id)s::int[], %(source_kind)s::varchar[])
+                              AS r""",
+                    uid=uid,
+                    now=now,
+                    **reasons,
+                )
+            )
+        by_id = {request.id: request for request in requests}
+        for (request_id, kind), ids in groups.items():
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE liangze_opinion
+                          SET opinion = %(kind)s, proposed_opinion = %(kind)s, opinion_text = %(text)s,
+                              write_uid = %(uid)s, write_date = %(now)s
+                        WHERE id = ANY(%(ids)s)""",
+                    kind=kind,
+                    text=by_id[request_id]._opinion_sentence(kind),
+                    uid=uid,
+                    now=now,
+                    ids=ids,
+                )
+            )
+        Reason.invalidate_model()
+        Opinion.invalidate_model(
+            ["opinion", "proposed_opinion", "opinion_text", "reason_ids", "write_uid", "write_date"]
+        )
+        lines.modified(["opinion", "proposed_opinion", "opinion_text", "reason_ids"])
+        requests.write({"state": "drafted", "drafted_on": today})
+        for request in self:
+            request.message_post(body=self.env._("Opinions drafted from the records: check and sign each of them."))
+        return True
+
+    def action_request_approval(self):
+        """Every opinion checked and signed → the head of the body approves the reply."""
+        self._check_body_officer()
+        for request in self:
+            if request.state != "drafted":
+                raise UserError(self.env._("The reply is submitted for approval once the opinions are checked."))
+            if not request.body_head_id:
+                raise UserError(
+                    self.env._("%(body)s has no head to approve the reply.", body=request.body_unit_id.name)
+                )
+            unsigned = request.sudo().opinion_ids.filtered(lambda o: o.state != "checked")
+            if unsigned:
+                raise UserError(
+                    self.env._(
+                        "Check and sign every opinion first: %(persons)s.",
+                        persons="、".join(unsigned.cadre_id.mapped("name")),
+                    )
+                )
+        self._integrity_sudo().write({"state": "to_approve"})
+        self._request_tier_approval(
+            self.env._("No approval tier is configured for integrity opinion replies: an administrator sets them up.")
+        )
+        return True
+
+    def _check_pending_reviewer(self):
+        # The head neither approves nor rejects the opinion on themselves or a close relative.
+        res = super()._check_pending_reviewer()
+        recused = self.env.user.liangze_recused_cadre_ids
+        for request in self:
+            if recused & request.sudo().opinion_ids.cadre_id:
+                raise AccessError(
+                    self.env._("You are recused from a person of this batch: another head approves the reply.")
+                )
+        return res
+
+    def _on_tiers_approved(self):
+        for request in self:
+            request.message_post(
+                body=self.env._("The reply is approved: it can be numbered and sent."),
+                partner_ids=(request._body_officers() - self.env.user).partner_id.ids,
+            )
+
+    def action_back_to_checking(self):
+        """After a rejection (or to correct an opinion before the reply goes out): the
+        opinions are checked again and the approval starts afresh."""
+        self._check_body_officer()
+        if any(request.state not in ("to_approve", "approved") for request in self):
+            raise UserError(self.env._("Only a reply awaiting approval or approved goes back to checking."))
+        self._integrity_sudo().write({"state": "drafted"})
+        return True
+
+    def action_reply(self):
+        """Numbered (发文字号), dated, and sent to the requester with the reply letter."""
+        self._check_body_officer()
+        for request in self:
+            if request.state != "approved" or request.validation_status != "validated":
+                raise UserError(self.env._("The reply needs the approval of the head of the discipline body."))
+        today = fields.Date.context_today(self)
+        for request in self:
+            number = request.body_unit_id._document_sequence("integrity_opinion").next_by_id(sequence_date=today)
+            request._integrity_sudo().write(
+                {
+                    "state": "replied",
+                    "replied_on": today,
+                    "reply_number": number,
+                    "reply_days": (today - request.requested_on).days,
+                }
+            )
+            # Rendered as the body, not as the officer: every person is in the letter.
+            request.sudo().message_post_with_source(
+                "liangze_integrity.mail_template_liangze_opinion_replied",
+                partner_ids=request.requester_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def _check_persons_supervised(self):
+        """The body asked supervises every person's unit: its officers read their records."""
+        self.ensure_one()
+        Unit = self.env["liangze.unit"].sudo()
+        roots = self.body_unit_id.sudo()._supervision_roots()
+        units = self.sudo().opinion_ids.unit_id
+        inside = Unit.search([("id", "in", units.ids), ("id", "child_of", roots.ids)]) if roots else Unit
+        outside = self.sudo().opinion_ids.filtered(lambda o: o.unit_id not in inside)
+        if outside:
+            raise UserError(
+                self.env._(
+                    "%(body)s does not supervise the unit of %(persons)s: ask the discipline body that does.",
+                    body=self.body_unit_id.sudo().name,
+                    persons="、".join(outside.cadre_id.mapped("name")),
+                )
+            )
+
+    def action_open_import(self):
+        """The persons from a spreadsheet (name, ID number or unit)."""
+        self.ensure_one()
+        self._check_requester()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Import the Persons"),
+            "res_model": "liangze.opinion.import",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _body_officers(self):
+        """The head and the officers of the discipline body asked."""
+        self.ensure_one()
+        body = self.body_unit_id.sudo()
+        return (body.head_id | body.member_ids).filtered(lambda u: not u.share and u.has_group(SUPERVISOR))
+
+    def _purpose_label(self):
+        self.ensure_one()
+        if self.purpose == "other":
+            return self.title
+        label = dict(self._fields["purpose"]._description_selection(self.env)).get(self.purpose, "")
+        return label[:1].lower() + label[1:]
+
+    def _opinion_sentence(self, kind):
+        """The sentence printed for an opinion of ``kind`` in the reply."""
+        self.ensure_one()
+        purpose = self._purpose_label()
+        if kind == "veto":
+            return self.env._("The comrade has a problem affecting %(purpose)s: not agreed.", purpose=purpose)
+        if kind == "defer":
+            return self.env._(
+                "A matter concerning the comrade is being verified: %(purpose)s to be deferred.", purpose=purpose
+            )
+        return self.env._("No problem was found that affects the comrade's %(purpose)s.", purpose=purpose)
+
+    def _reply_opening(self):
+        """The reply letter's first sentence, one translatable phrase (the order of its parts differs in Chinese)."""
+        self.ensure_one()
+        return self.env._(
+            "Your request %(number)s of %(date)s for the integrity opinions on %(count)s comrades was received. "
+            "Having checked their integrity files, sanctions, accountability records, letters, reports and problem "
+            "clues, we reply as follows.",
+            number=self.name,
+            date=self._official_date(self.requested_on) if self.requested_on else "",
+            count=self.person_count,
+        )
+
+    def _official_date(self, value):
+        return self.env["liangze.reminder.letter"]._official_date(value)
+
+    def _deadline_reminder(self, level):
+        """Due soon or overdue: the head of the body gets the activity, its officers the message."""
+        officers = self._body_officers()
+        return {
+            "activity_type": "mail.mail_activity_data_todo",
+            "activity_user": self.body_head_id or officers[:1],
+            "summary": self.env._("Reply to the integrity opinion request"),
+            "template": "liangze_integrity.mail_template_liangze_opinion_reply_due",
+            "users": officers,
+        }
+
+    @api.model
+    def _deadline_reminder_domain(self):
+        return [("state", "in", OPEN_STATES)]
