@@ -4,6 +4,7 @@ from . import liangze_cadre_appointment
 from . import liangze_cadre
 from . import res_users
 from . import auditlog_log
+from . import liangze_confidential_thread
 from . import liangze_sanction_type
 from . import liangze_integrity_file
 from . import liangze_integrity_entry

@@ -196,6 +196,7 @@ class LiangzeIntegrityDemo(models.AbstractModel):
         return True
 
     def _date_back(self, campaign, today):
+        self.env.flush_all()
         cr = self.env.cr
         due = today - relativedelta(weeks=4)
         cr.execute(
@@ -255,6 +256,7 @@ class LiangzeIntegrityDemo(models.AbstractModel):
         answered.with_user(officer).action_reply()
         asked = today - relativedelta(weeks=3)
         replied = today - relativedelta(weeks=2)
+        self.env.flush_all()
         cr = self.env.cr
         cr.execute(
             "UPDATE liangze_opinion_request SET requested_on = %s, drafted_on = %s, replied_on = %s, "

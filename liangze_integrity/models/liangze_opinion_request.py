@@ -48,7 +48,7 @@ class LiangzeOpinionRequest(models.Model):
         "liangze.integrity.mixin",
         "liangze.tier.validation",
         "tier.validation",
-        "mail.thread",
+        "liangze.confidential.thread",
         "mail.activity.mixin",
     ]
     _order = "id desc"
@@ -189,29 +189,6 @@ class LiangzeOpinionRequest(models.Model):
         mine = self.env.user.liangze_unit_ids
         if any(request.body_unit_id not in mine for request in self):
             raise AccessError(self.env._("Only the officers of the discipline body handle integrity opinions."))
-
-    def _check_readers(self, partner_ids):
-        """Followers and recipients are people who may read the request: nobody else
-        receives its messages, its reply letter or its attachments."""
-        if self._integrity_trusted() or not partner_ids:
-            return
-        for partner in self.env["res.partner"].sudo().browse(partner_ids):
-            users = partner.user_ids.filtered(lambda u: not u.share)
-            if not any(all(request.with_user(user).has_access("read") for request in self) for user in users):
-                raise AccessError(
-                    self.env._(
-                        "%(person)s may not read this request: only those handling it follow it or get its messages.",
-                        person=partner.display_name,
-                    )
-                )
-
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        self._check_readers(partner_ids)
-        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
-
-    def message_post(self, **kwargs):
-        self._check_readers(kwargs.get("partner_ids"))
-        return super().message_post(**kwargs)
 
     # -- create and write ----------------------------------------------------------------
     @api.model_create_multi

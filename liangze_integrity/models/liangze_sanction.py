@@ -19,7 +19,7 @@ class LiangzeSanction(models.Model):
 
     _name = "liangze.sanction"
     _description = "Sanction"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.integrity.mixin", "liangze.confidential.thread"]
     _order = "effective_date desc, id desc"
     _mail_post_access = "write"
 
@@ -43,7 +43,8 @@ class LiangzeSanction(models.Model):
     cadre_id = fields.Many2one(related="file_id.cadre_id", store=True, index=True)
     unit_id = fields.Many2one(related="file_id.unit_id", store=True, index=True)
     company_id = fields.Many2one(related="file_id.company_id", store=True, index=True)
-    type_id = fields.Many2one("liangze.sanction.type", string="Sanction", required=True, ondelete="restrict")
+    # Cascade only serves uninstall: a type in use is never deleted (liangze.sanction.type).
+    type_id = fields.Many2one("liangze.sanction.type", string="Sanction", required=True, ondelete="cascade")
     category = fields.Selection(related="type_id.category", store=True)
     decided_by = fields.Char(help="The body that decided the sanction.")
     decision_number = fields.Char()

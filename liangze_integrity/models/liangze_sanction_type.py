@@ -1,7 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 CATEGORIES = [
     ("party", "Party sanction"),
@@ -43,3 +43,13 @@ class LiangzeSanctionType(models.Model):
     def _check_effect_months(self):
         if any(not 0 <= kind.effect_months <= 120 for kind in self):
             raise ValidationError(self.env._("An effect period lies between 0 and 120 months."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_unless_used(self):
+        if (
+            self.env["liangze.sanction"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("type_id", "in", self.ids)], limit=1)
+        ):
+            raise UserError(self.env._("A sanction type in use stays; archive it instead."))

@@ -407,7 +407,9 @@ class TestDutyCampaign(IntegrityCase):
         self.assertEqual(entry.result, third.summary)
         self.assertIn("Poor 3", entry.result)
         self.assertEqual(entry.summary, "Reminder talk or admonishment; no excellent rating this year")
-        self.assertEqual(len(Entry.search([("section", "=", "duty_report")])), 3)
+        self.assertEqual(
+            len(Entry.search([("section", "=", "duty_report"), ("source_id", "in", (first | second | third).ids)])), 3
+        )
         self.assertIn(entry, self.env["liangze.integrity.entry"].with_user(self.supervisor).search([]))
 
         # No rating reaches a chatter, a follower list or an attachment.

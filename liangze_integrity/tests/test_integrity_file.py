@@ -109,6 +109,17 @@ class TestIntegrityFile(IntegrityCase):
         )
         self.assertEqual(colleague_file.with_user(self.supervisor).pledge_ids.name, "2026 integrity pledge")
 
+    def test_nobody_else_follows_a_file_nor_gets_its_messages(self):
+        file = self._file(self.colleague).with_user(self.supervisor)
+        for user in (self.member, self.leader, self.admin):
+            with self.assertRefused(AccessError, "may not read this record"):
+                file.message_subscribe(partner_ids=user.partner_id.ids)
+            with self.assertRefused(AccessError, "may not read this record"):
+                file.message_post(body="Checked the house purchase", partner_ids=user.partner_id.ids)
+        self.assertNotIn(self.member.partner_id, file.sudo().message_partner_ids)
+        file.message_subscribe(partner_ids=self.supervision_head.partner_id.ids)
+        self.assertIn(self.supervision_head.partner_id, file.sudo().message_partner_ids)
+
     def test_recusal_follows_a_new_declaration(self):
         colleague_file = self._file(self.colleague)
         self.assertTrue(colleague_file.with_user(self.supervisor).read(["name"]))

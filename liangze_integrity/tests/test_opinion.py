@@ -522,9 +522,9 @@ class TestOpinion(IntegrityCase):
                     self.env["ir.actions.report"].with_user(user)._render_qweb_html(REPORT, request.ids)
                 self.assertFalse(self._found("liangze.opinion.report", user), "statistics")
         # Nobody outside follows the request or receives its messages.
-        with self.assertRefused(AccessError, "may not read this request"):
+        with self.assertRefused(AccessError, "may not read this record"):
             request.message_subscribe(partner_ids=self.outsider.partner_id.ids)
-        with self.assertRefused(AccessError, "may not read this request"):
+        with self.assertRefused(AccessError, "may not read this record"):
             request.message_post(body="For you", partner_ids=self.other_organiser.partner_id.ids)
         self.assertNotIn(self.outsider.partner_id, request.sudo().message_partner_ids)
         # The requester reads its request and what it wrote, not the body's work under way.

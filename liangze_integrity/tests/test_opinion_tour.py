@@ -15,6 +15,10 @@ class TestOpinionTour(HttpCase):
     a party warning); the officer opens the reply and reads the opinions."""
 
     def test_organisation_officer_files_and_reads(self):
+        # The users work in Chinese, as the product's users do.
+        self.env["res.lang"]._activate_lang("zh_CN")
+        modules = self.env["ir.module.module"].search([("name", "like", "liangze_"), ("state", "=", "installed")])
+        self.env["ir.module.module"]._load_module_terms(modules.mapped("name"), ["zh_CN"], overwrite=True)
         company = self.env.ref("base.main_company")
         Unit = self.env["liangze.unit"]
         committee = Unit.create({"name": "Tour Committee", "code": "TOUR", "unit_type": "party_committee"})
@@ -34,6 +38,7 @@ class TestOpinionTour(HttpCase):
                 self.env,
                 login=login,
                 groups=group,
+                lang="zh_CN",
                 company_id=company.id,
                 company_ids=[(6, 0, company.ids)],
             )
@@ -61,7 +66,7 @@ class TestOpinionTour(HttpCase):
         self.assertEqual((request.body_unit_id, request.request_unit_id), (body, personnel))
         self.assertEqual(request.opinion_ids.cadre_id.mapped("name"), ["钱七", "孙八"])
 
-        officer = request.with_user(supervisor)
+        officer = request.with_user(supervisor).with_context(lang="zh_CN")
         officer.action_draft_opinions()
         officer.opinion_ids.action_sign()
         officer.action_request_approval()

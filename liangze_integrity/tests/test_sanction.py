@@ -122,3 +122,11 @@ class TestSanction(IntegrityCase):
         self.assertEqual(len(self._file(self.colleague).accountability_ids), 1)
         self.assertIn("revoked", self._file(self.colleague).accountability_ids.result)
         self.assertFalse(self._file(self.colleague).accountability_ids.bars_until)
+
+    def test_a_type_in_use_is_archived_not_deleted(self):
+        self._sanction("liangze_sanction_type_party_warning")
+        warning = self.env.ref("liangze_integrity.liangze_sanction_type_party_warning")
+        with self.assertRefused(UserError, "archive it instead"):
+            warning.unlink()
+        warning.active = False
+        self.assertFalse(warning.active)

@@ -50,7 +50,7 @@ registry.category("web_tour.tours").add("liangze_opinion_request_tour", {
         },
         {
             content: "The request is submitted, with its reply deadline",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains(Submitted)",
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains(已提交)",
         },
         {
             trigger: ".o_form_view .o_field_widget[name=reply_deadline]",
@@ -71,11 +71,11 @@ registry.category("web_tour.tours").add("liangze_opinion_reply_tour", {
         },
         {
             content: "The opinion on 钱七",
-            trigger: ".o_field_widget[name=opinion_ids] .o_data_row:contains(钱七) td[name=opinion_text]:contains(No problem was found)",
+            trigger: ".o_field_widget[name=opinion_ids] .o_data_row:contains(钱七) td[name=opinion_text]:contains(未发现影响该同志)",
         },
         {
             content: "The opinion on 孙八",
-            trigger: ".o_field_widget[name=opinion_ids] .o_data_row:contains(孙八) td[name=opinion]:contains(Vetoed)",
+            trigger: ".o_field_widget[name=opinion_ids] .o_data_row:contains(孙八) td[name=opinion]:contains(否决)",
         },
     ],
 });

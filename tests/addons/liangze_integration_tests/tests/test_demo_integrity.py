@@ -52,3 +52,51 @@ class TestDemoIntegrity(TransactionCase):
         self.assertIn("summons", wangfang.talk_ids.mapped("talk_kind"))
         reminded = self.env["liangze.integrity.file"]._cron_remind_stale()
         self.assertTrue(reminded, "a file not updated for a year reminds its keeper")
+
+    def test_the_mid_year_evaluation_is_published_and_the_year_end_under_way(self):
+        Campaign = self.env["liangze.duty.campaign"]
+        published = Campaign.search([("state", "=", "published")])
+        self.assertEqual(len(published), 1)
+        self.assertLess(published.published_on, date.today())
+        results = published.result_ids
+        self.assertEqual(len(results), len(published.report_ids))
+        flagged = results.filtered("flagged")
+        self.assertEqual(flagged.cadre_id, self.wujun, "more 一般 and 差 than the others")
+        self.assertEqual(set(results.mapped("ballot_count")) - {0}, set(results.mapped("ballot_count")))
+        file = self.env["liangze.integrity.file"].search([("cadre_id", "=", self.wujun.id)])
+        self.assertTrue(file.duty_report_ids, "the result is in his file")
+        # The reporter reads his own result once published; the ballots, nobody.
+        zhangwei = self.users["zhangwei"]
+        own = self.env["liangze.duty.result"].with_user(zhangwei).search([("campaign_id", "=", published.id)])
+        self.assertIn(self.env.ref("liangze_accountability.liangze_cadre_demo_zhangwei"), own.cadre_id)
+        with self.assertRaises(AccessError):
+            self.env["liangze.duty.ballot"].with_user(self.users["zhaomin"]).search([])
+        running = Campaign.search([("state", "=", "reporting")])
+        self.assertEqual(len(running), 1)
+        self.assertGreater(running.report_deadline, date.today())
+        wangfang = (
+            self.env["liangze.duty.report"]
+            .with_user(self.users["wangfang"])
+            .search([("campaign_id", "=", running.id), ("reporter_user_id", "=", self.users["wangfang"].id)])
+        )
+        self.assertEqual(wangfang.state, "draft", "her report to write, drafted from the system")
+        self.assertTrue(wangfang.body)
+
+    def test_the_personnel_office_reads_its_answered_batch(self):
+        Request = self.env["liangze.opinion.request"]
+        answered = Request.with_user(self.users["zhoujing"]).search([("state", "=", "replied")])
+        self.assertEqual(len(answered), 1)
+        self.assertTrue(answered.reply_number)
+        self.assertLess(answered.replied_on, date.today())
+        opinions = {line.cadre_id.name: line.opinion for line in answered.opinion_ids}
+        self.assertEqual(opinions, {"周明": "clear", "王芳": "defer", "李明": "veto", "吴军": "veto"})
+        with self.assertRaises(AccessError):
+            answered.opinion_ids.with_user(self.users["zhoujing"]).read(["reason_ids"])
+        pending = Request.with_user(self.users["zhaomin"]).search([("state", "=", "submitted")])
+        self.assertEqual(len(pending), 1, "赵敏's checks to make")
+        stats = (
+            self.env["liangze.opinion.report"]
+            .with_user(self.users["chengang"])
+            ._read_group([("year", "=", answered.replied_on.year)], [], ["person_count:sum", "veto_count:sum"])
+        )
+        self.assertEqual(stats[0], (4, 2))
