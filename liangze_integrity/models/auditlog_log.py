@@ -2,31 +2,52 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-# The models whose reads are logged; their logs are the head of the discipline body's alone.
-CONFIDENTIAL_MODELS = (
-    "liangze.integrity.file",
-    "liangze.integrity.entry",
-    "liangze.sanction",
-    "liangze.cadre.relative",
-)
+# The models whose reads are logged, with the field naming the cadres they are about;
+# their logs are the head of the discipline body's alone (security rules list them too).
+CONFIDENTIAL_MODELS = {
+    "liangze.integrity.file": "cadre_id",
+    "liangze.integrity.entry": "cadre_id",
+    "liangze.sanction": "cadre_id",
+    "liangze.cadre.relative": "cadre_id",
+}
 
 
 class AuditlogLog(models.Model):
-    """A log of an integrity file names the cadre the file is about: the read log
-    carries the values read, so the head's own file and their relatives' stay out
+    """A log of a confidential record names the cadres it is about: the read log
+    carries the values read, so the head's own matters and their relatives' stay out
     of their sight in the log too (record rules read this field)."""
 
     _inherit = "auditlog.log"
 
-    liangze_cadre_id = fields.Many2one(
-        "liangze.cadre", string="File of", compute="_compute_liangze_cadre_id", store=True, index=True
+    liangze_cadre_ids = fields.Many2many(
+        "liangze.cadre",
+        "auditlog_log_liangze_cadre_rel",
+        "log_id",
+        "cadre_id",
+        string="About",
+        compute="_compute_liangze_cadre_ids",
+        store=True,
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        logs = super().create(vals_list)
+        # Written at once: the record rules read it in SQL, within the same transaction.
+        logs.flush_recordset(["liangze_cadre_ids"])
+        return logs
+
+    @api.model
+    def _liangze_confidential_models(self):
+        """{model: field of its cadres}: addons add theirs (discipline enforcement)."""
+        return dict(CONFIDENTIAL_MODELS)
+
     @api.depends("model_model", "res_id")
-    def _compute_liangze_cadre_id(self):
+    def _compute_liangze_cadre_ids(self):
+        confidential = self._liangze_confidential_models()
         for log in self:
-            cadre = self.env["liangze.cadre"]
-            if log.model_model in CONFIDENTIAL_MODELS and log.res_id:
+            cadres = self.env["liangze.cadre"]
+            field = confidential.get(log.model_model)
+            if field and log.res_id:
                 record = self.env[log.model_model].sudo().with_context(active_test=False).browse(log.res_id).exists()
-                cadre = record.cadre_id
-            log.liangze_cadre_id = cadre
+                cadres = record[field]
+            log.liangze_cadre_ids = cadres
