@@ -20,7 +20,7 @@ class LiangzeCadreRelative(models.Model):
 
     _name = "liangze.cadre.relative"
     _description = "Declared Close Relative"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.integrity.mixin", "liangze.logged.read.mixin"]
     _order = "cadre_id, relation, id"
 
     _integrity_state_field = None

@@ -41,7 +41,7 @@ class LiangzeIntegrityEntry(models.Model):
 
     _name = "liangze.integrity.entry"
     _description = "Integrity File Entry"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.integrity.mixin", "liangze.logged.read.mixin"]
     _order = "entry_date desc, id desc"
 
     _integrity_state_field = None

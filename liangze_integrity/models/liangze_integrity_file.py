@@ -18,7 +18,12 @@ class LiangzeIntegrityFile(models.Model):
 
     _name = "liangze.integrity.file"
     _description = "Integrity File"
-    _inherit = ["liangze.integrity.mixin", "liangze.confidential.thread", "mail.activity.mixin"]
+    _inherit = [
+        "liangze.integrity.mixin",
+        "liangze.logged.read.mixin",
+        "liangze.confidential.thread",
+        "mail.activity.mixin",
+    ]
     _order = "unit_id, name, id"
     _mail_post_access = "write"
 

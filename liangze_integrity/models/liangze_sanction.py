@@ -19,7 +19,7 @@ class LiangzeSanction(models.Model):
 
     _name = "liangze.sanction"
     _description = "Sanction"
-    _inherit = ["liangze.integrity.mixin", "liangze.confidential.thread"]
+    _inherit = ["liangze.integrity.mixin", "liangze.logged.read.mixin", "liangze.confidential.thread"]
     _order = "effective_date desc, id desc"
     _mail_post_access = "write"
 

@@ -271,3 +271,28 @@ class TestIntegrityFile(IntegrityCase):
         self.assertEqual(len(entry), 1, "once, however often published")
         self.assertEqual((entry.year, entry.result), (2026, "Good, 93.5 points, rank 1"))
         self.assertFalse(self._file(self.spouse).assessment_ids, "staff: the unit's result is not theirs")
+
+    def test_reads_run_where_the_log_can_be_written(self):
+        """The web client sends reads to read-only transactions; a logged read must not."""
+        for model in (
+            "liangze.integrity.file",
+            "liangze.integrity.entry",
+            "liangze.sanction",
+            "liangze.cadre.relative",
+        ):
+            for method in ("read", "search_read", "web_read", "web_search_read"):
+                function = next(
+                    getattr(cls, method)
+                    for cls in type(self.env[model]).mro()
+                    if hasattr(getattr(cls, method, None), "_readonly")
+                )
+                self.assertFalse(function._readonly, (model, method))
+        file = self._file(self.colleague)
+        before = self.env["auditlog.log"].search_count(
+            [("model_model", "=", "liangze.integrity.file"), ("res_id", "=", file.id)]
+        )
+        self.env["liangze.integrity.file"].with_user(self.supervisor).search_read([("id", "=", file.id)], ["name"])
+        after = self.env["auditlog.log"].search_count(
+            [("model_model", "=", "liangze.integrity.file"), ("res_id", "=", file.id)]
+        )
+        self.assertEqual(after, before + 1, "search_read is logged as well")
