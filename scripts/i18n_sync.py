@@ -22,6 +22,7 @@ ADDONS = [
     "liangze_supervision",
     "liangze_accountability",
     "liangze_integrity",
+    "liangze_discipline",
     "liangze_responsibility_sms",
 ]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start a local Odoo 19 with both liangze addons and the demo bureau, in
+# Start a local Odoo 19 with every liangze addon and the demo bureau, in
 # Chinese (zh_CN, Asia/Shanghai), at http://127.0.0.1:8069.
 #   ./scripts/start.sh            (LIANGZE_DB=name to pick another database)
 # Installs the Debian and PyPI prerequisites that are missing; Odoo 19 itself
@@ -27,7 +27,7 @@ odoo=("$PYTHON" -m odoo)
 if ! psql -lqt | cut -d '|' -f 1 | grep -qw "$DB"; then
     echo "liangze: creating database $DB with the demo bureau (zh_CN)"
     "${odoo[@]}" --addons-path="$addons_path" db init "$DB" --with-demo --language zh_CN --country cn
-    "${odoo[@]}" --addons-path="$addons_path" -d "$DB" -i liangze_responsibility,liangze_supervision,liangze_accountability,liangze_integrity \
+    "${odoo[@]}" --addons-path="$addons_path" -d "$DB" -i liangze_responsibility,liangze_supervision,liangze_accountability,liangze_integrity,liangze_discipline \
         --load-language=zh_CN --stop-after-init --no-http
     echo "env.ref('base.user_admin').tz = 'Asia/Shanghai'; env.cr.commit()" \
         | "${odoo[@]}" shell --addons-path="$addons_path" -d "$DB" --no-http >/dev/null

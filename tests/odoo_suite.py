@@ -34,6 +34,8 @@ ADDONS = [
     "liangze_supervision",
     "liangze_accountability",
     "liangze_integrity",
+    # Optional: a body that handles its cases in another system does not install it.
+    "liangze_discipline",
     # The optional SMS bridge: installing it brings Odoo's sms app into the test database.
     "liangze_responsibility_sms",
     "liangze_integration_tests",

@@ -59,6 +59,8 @@ class LiangzeTierValidation(models.AbstractModel):
 
     def _request_tier_approval(self, missing_message):
         """Ask the configured tiers for approval; refuse when none is configured."""
+        # need_validation has no dependencies: a value cached before the state moved is stale.
+        self.invalidate_recordset(["need_validation"])
         for record in self:
             if not record.need_validation:
                 raise UserError(missing_message)

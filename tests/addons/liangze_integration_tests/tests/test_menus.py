@@ -18,6 +18,10 @@ MENUS = {
     "sanction_types": "liangze_integrity.menu_liangze_sanction_type",
     "sanction_types_config": "liangze_integrity.menu_liangze_sanction_type_config",
     "opinions": "liangze_integrity.menu_liangze_opinion",
+    "discipline": "liangze_discipline.menu_liangze_discipline",
+    "petitions": "liangze_discipline.menu_liangze_petition",
+    "clues": "liangze_discipline.menu_liangze_clue",
+    "statistics": "liangze_discipline.menu_liangze_discipline_statistics",
 }
 
 
@@ -52,8 +56,12 @@ class TestMenusPerRole(TransactionCase):
             | supervisory
             | cockpit
             | files
-            | {"sanction_types"},
+            | {"sanction_types", "discipline", "petitions", "clues", "statistics"},
             "liangze_integrity.group_liangze_organisation": principal | {"opinions"},
+            "liangze_discipline.group_liangze_intake": principal | {"discipline", "petitions"},
+            "liangze_discipline.group_liangze_case_officer": principal | {"discipline", "clues"},
+            "liangze_discipline.group_liangze_case_management": principal
+            | {"discipline", "petitions", "clues", "statistics"},
             "liangze_responsibility.group_liangze_admin": principal | supervisory | config | cockpit,
         }
         for groups, menus in expected.items():

@@ -1,0 +1,105 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+
+from .liangze_discipline_mixin import CASE_MANAGEMENT, HEAD
+
+# The investigation measures of the supervision and discipline enforcement rules (2019) and the supervision law.
+MEASURE_KINDS = [
+    ("talk", "Talk"),
+    ("questioning", "Questioning"),
+    ("interrogation", "Interrogation"),
+    ("query", "Query"),
+    ("retrieval", "Retrieval of evidence"),
+    ("freeze", "Freezing"),
+    ("seal", "Sealing up"),
+    ("seizure", "Seizure"),
+    ("search", "Search"),
+    ("inspection", "Inspection and examination"),
+    ("appraisal", "Expert appraisal"),
+    ("exit_restriction", "Exit restriction"),
+    ("detention", "Detention (留置)"),
+    ("technical", "Technical investigation"),
+    ("other", "Other"),
+]
+
+
+class LiangzeCaseMeasure(models.Model):
+    """One line of a case's measures ledger (措施台账): the day, the kind of measure,
+    what was done, who approved it; filed with case management (案管), which keeps
+    every measure used. Recorded by the case's officers while it is investigated;
+    read like the case (record rules through it)."""
+
+    _name = "liangze.case.measure"
+    _description = "Case Measure"
+    _inherit = ["liangze.integrity.mixin"]
+    _order = "date desc, id desc"
+
+    _integrity_workflow_fields = frozenset({"state", "approved_by_id", "approved_on", "filed_by_id", "filed_on"})
+    _integrity_provenance_fields = {"recorded_by_id": "user"}
+    _integrity_fixed_fields = frozenset({"case_id"})
+    _integrity_structural_fields = frozenset({"date", "kind", "description"})
+
+    case_id = fields.Many2one("liangze.discipline.case", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    body_unit_id = fields.Many2one(related="case_id.body_unit_id", store=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    kind = fields.Selection(MEASURE_KINDS, string="Measure", required=True)
+    description = fields.Text(required=True, help="What was done, where, with whom or what.")
+    recorded_by_id = fields.Many2one("res.users", readonly=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_on = fields.Date(readonly=True, copy=False)
+    filed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    filed_on = fields.Date(string="Filed with Case Management On", readonly=True, copy=False)
+    state = fields.Selection(
+        [("draft", "Recorded"), ("approved", "Approved"), ("filed", "Filed")],
+        default="draft",
+        required=True,
+        index=True,
+    )
+
+    @api.depends("kind", "date")
+    def _compute_display_name(self):
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for measure in self:
+            measure.display_name = " ".join(filter(None, [str(measure.date or ""), labels.get(measure.kind)]))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        measures = super().create(vals_list)
+        if not self._integrity_trusted():
+            measures.case_id._check_discipline_group()
+            if any(measure.case_id.state != "investigation" for measure in measures):
+                raise UserError(self.env._("Measures are recorded while the case is investigated."))
+            today = fields.Date.context_today(self)
+            if any(measure.date > today for measure in measures):
+                raise UserError(self.env._("A measure is recorded once it was taken."))
+        return measures
+
+    def write(self, vals):
+        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+            self.case_id._check_discipline_group()
+        return super().write(vals)
+
+    def action_approve(self):
+        """The head of the body approves the measure (as the ledger records it)."""
+        self.case_id._check_discipline_group(HEAD)
+        if any(measure.state != "draft" for measure in self):
+            raise UserError(self.env._("Only a measure just recorded is approved."))
+        self._integrity_sudo().write(
+            {"state": "approved", "approved_by_id": self.env.uid, "approved_on": fields.Date.context_today(self)}
+        )
+        return True
+
+    def action_file(self):
+        """Case management files the approved measure (归档)."""
+        self.case_id._check_discipline_group(CASE_MANAGEMENT)
+        if any(measure.state != "approved" for measure in self):
+            raise UserError(self.env._("Only an approved measure is filed."))
+        self._integrity_sudo().write(
+            {"state": "filed", "filed_by_id": self.env.uid, "filed_on": fields.Date.context_today(self)}
+        )
+        return True

@@ -1,0 +1,522 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+
+from .liangze_discipline_mixin import CASE_MANAGEMENT, CASE_OFFICER, HEAD
+
+SOURCES = [
+    ("report", "Letter or report"),
+    ("assigned_from_above", "Assigned from above"),
+    ("found_here", "Found by the body"),
+    ("inspection", "Inspection tour"),
+    ("audit", "Audit"),
+    ("transferred", "Transferred by another body"),
+    ("from_below", "Reported from below"),
+    ("confession", "Own confession"),
+    ("supervision_finding", "Supervision finding"),
+    ("failed_rectification", "Failed rectification"),
+    ("accountability_case", "Accountability case"),
+    ("external_system", "Another system"),
+]
+# The four disposal ways (四种处置方式).
+WAYS = [
+    ("talk_inquiry", "Talk or letter inquiry"),
+    ("verification", "Preliminary verification"),
+    ("shelve", "Shelved"),
+    ("close", "Closed"),
+]
+INQUIRY_KINDS = [("talk", "Talk"), ("letter", "Letter")]
+# What the collective review records; written while the clue is assigned, before the disposal is submitted.
+REVIEW_FIELDS = frozenset({"review_date", "attendee_ids", "proposed_way", "inquiry_kind", "review_on", "review_note"})
+OPEN_STATES = ("registered", "assigned", "reviewed", "to_approve", "disposed", "shelved")
+
+
+class LiangzeClue(models.Model):
+    """A problem clue (问题线索) of the register kept by case management (案管):
+    numbered on receipt with its source, the persons concerned and a summary;
+    assigned to a handler on case management's proposal, approved by the head of
+    the body; disposed of within a month of receipt (warnings, one reminder per
+    threshold): a collective review (集体排查) proposes one of the four ways — talk
+    or letter inquiry, preliminary verification, shelved, closed — approved in tiers
+    (the head; the same-level party committee head too when a person concerned heads
+    a lower party committee). Shelved clues come back for review on their date."""
+
+    _name = "liangze.clue"
+    _description = "Problem Clue"
+    _inherit = ["liangze.discipline.mixin", "liangze.deadline.mixin", "liangze.tier.validation", "tier.validation"]
+    _order = "received_on desc, id desc"
+    _rec_names_search = ["name", "summary"]
+
+    _integrity_initial_states = ("registered",)
+    _integrity_workflow_fields = frozenset(
+        {
+            "state",
+            "name",
+            "officer_ids",
+            "handler_id",
+            "assignment_proposed_on",
+            "assigned_on",
+            "review_recorded_by_id",
+            "approver_ids",
+            "disposed_way",
+            "disposed_on",
+            "disposal_deadline",
+            "yellow_date",
+            "warning_level",
+            "reminded_yellow",
+            "reminded_red",
+            "back_from_shelf_on",
+            "concluded_on",
+            "conclusion",
+            # Where the clue comes from is said by the product (a petition accepted, a hand-over, a push).
+            "petition_id",
+            "source_model",
+            "source_id",
+        }
+    )
+    _integrity_provenance_fields = {"author_id": "user"}
+    _integrity_structural_fields = frozenset(
+        {
+            "company_id",
+            "body_unit_id",
+            "received_on",
+            "source",
+            "unit_id",
+            "concerned_cadre_ids",
+            "summary",
+            "proposed_handler_id",
+        }
+    )
+    _deadline_field = "disposal_deadline"
+    _deadline_done_states = ("disposed", "shelved", "closed", "concluded")
+    _deadline_done_date_field = "disposed_on"
+    # The disposal is approved in tiers; a rejection sends it back to the review.
+    _state_from = ["to_approve"]
+    _state_to = ["disposed"]
+    _cancel_state = "reviewed"
+    _tier_validation_manual_config = False
+
+    name = fields.Char(string="Clue Number", readonly=True, copy=False, default="/", index=True)
+    received_on = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
+    source = fields.Selection(SOURCES, required=True, default="found_here", index=True, tracking=True)
+    petition_id = fields.Many2one("liangze.petition", string="Letter or Report", readonly=True, index=True)
+    source_model = fields.Char(readonly=True)
+    source_id = fields.Integer(string="Source ID", readonly=True)
+    source_name = fields.Char(string="Source Record", compute="_compute_source_name")
+    unit_id = fields.Many2one("liangze.unit", string="Unit Concerned", index=True, ondelete="restrict")
+    summary = fields.Text(required=True, help="What the clue says, in a few lines.")
+    author_id = fields.Many2one("res.users", string="Registered By", readonly=True)
+    state = fields.Selection(
+        [
+            ("registered", "Registered"),
+            ("assigned", "Assigned"),
+            ("reviewed", "Reviewed"),
+            ("to_approve", "Disposal to Approve"),
+            ("disposed", "Being Handled"),
+            ("shelved", "Shelved"),
+            ("closed", "Closed"),
+            ("concluded", "Concluded"),
+        ],
+        default="registered",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    # Assignment (分办): case management proposes, the head approves.
+    proposed_handler_id = fields.Many2one(
+        "res.users",
+        domain=lambda self: [("share", "=", False), ("all_group_ids", "in", self.env.ref(CASE_OFFICER).ids)],
+        tracking=True,
+    )
+    assignment_proposed_on = fields.Date(readonly=True, copy=False)
+    handler_id = fields.Many2one("res.users", readonly=True, copy=False, index=True, tracking=True)
+    assigned_on = fields.Date(readonly=True, copy=False)
+    # The collective review (集体排查).
+    review_date = fields.Date(string="Collective Review On", tracking=True, copy=False)
+    attendee_ids = fields.Many2many(
+        "res.users",
+        "liangze_clue_attendee_rel",
+        "clue_id",
+        "user_id",
+        string="Attendees",
+        domain="[('share', '=', False)]",
+        copy=False,
+    )
+    proposed_way = fields.Selection(WAYS, string="Proposed Disposal", tracking=True, copy=False)
+    inquiry_kind = fields.Selection(INQUIRY_KINDS, string="Inquiry By", default="talk", copy=False)
+    review_on = fields.Date(string="Review Again On", copy=False, help="Of a shelved clue: when it comes back.")
+    review_note = fields.Text(string="Review Opinion", copy=False)
+    review_recorded_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    # The disposal and its approval.
+    body_head_id = fields.Many2one(related="body_unit_id.head_id", string="Head of the Body", store=True)
+    committee_unit_id = fields.Many2one(
+        "liangze.unit", string="Same-level Party Committee", compute="_compute_committee", store=True
+    )
+    committee_head_id = fields.Many2one("res.users", compute="_compute_committee", store=True)
+    committee_approval = fields.Boolean(
+        compute="_compute_committee",
+        store=True,
+        help="A person concerned heads a lower party committee: the same-level party committee head "
+        "approves the disposal too.",
+    )
+    approver_ids = fields.Many2many(
+        "res.users", "liangze_clue_approver_rel", "clue_id", "user_id", readonly=True, copy=False
+    )
+    disposed_way = fields.Selection(WAYS, string="Disposal", readonly=True, copy=False, index=True)
+    disposed_on = fields.Date(readonly=True, copy=False)
+    disposal_deadline = fields.Date(string="Dispose Of By", readonly=True, copy=False, index=True)
+    yellow_date = fields.Date(readonly=True, copy=False)
+    back_from_shelf_on = fields.Date(string="Back from the Shelf On", readonly=True, copy=False)
+    concluded_on = fields.Date(readonly=True, copy=False)
+    conclusion = fields.Char(string="Outcome", readonly=True, copy=False)
+    inquiry_ids = fields.One2many("liangze.talk.inquiry", "clue_id", string="Inquiries")
+    verification_ids = fields.One2many("liangze.verification", "clue_id", string="Verifications")
+    inquiry_count = fields.Integer(compute="_compute_counts")
+    verification_count = fields.Integer(compute="_compute_counts")
+
+    @api.depends("source_model", "source_id")
+    def _compute_source_name(self):
+        for clue in self:
+            source = clue._source()
+            clue.source_name = source.sudo().display_name if source else False
+
+    def _source(self):
+        self.ensure_one()
+        if not self.source_model or self.source_model not in self.env:
+            return None
+        return self.env[self.source_model].browse(self.source_id).exists()
+
+    @api.depends("inquiry_ids", "verification_ids")
+    def _compute_counts(self):
+        for clue in self:
+            clue.inquiry_count = len(clue.inquiry_ids)
+            clue.verification_count = len(clue.verification_ids)
+
+    @api.depends("body_unit_id", "concerned_cadre_ids.unit_id", "concerned_cadre_ids.leader_role")
+    def _compute_committee(self):
+        for clue in self:
+            committee = clue.body_unit_id.sudo()._supervision_roots()[:1]
+            committee = committee if committee.unit_type == "party_committee" else committee.browse()
+            clue.committee_unit_id = committee
+            clue.committee_head_id = committee.head_id
+            clue.committee_approval = bool(committee.head_id) and any(
+                cadre.leader_role == "principal_leader"
+                and cadre.unit_id.unit_type == "party_committee"
+                and cadre.unit_id != committee
+                and (cadre.unit_id.parent_path or "").startswith(committee.parent_path or "-")
+                for cadre in clue.sudo().concerned_cadre_ids
+            )
+
+    def _involved_users(self):
+        """Whoever reported or witnessed the letter behind the clue."""
+        users = super()._involved_users()
+        petitions = self.sudo().petition_id
+        return users | petitions._involved_users() if petitions else users
+
+    @api.constrains("review_date", "review_on")
+    def _check_review_dates(self):
+        today = fields.Date.context_today(self)
+        for clue in self:
+            if clue.review_date and clue.review_date > today:
+                raise ValidationError(self.env._("The collective review cannot be dated in the future."))
+            if clue.review_date and clue.review_date < clue.received_on:
+                raise ValidationError(self.env._("The collective review cannot be before the clue was received."))
+
+    # -- create and write ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._integrity_trusted():
+            self._check_discipline_group(CASE_MANAGEMENT, HEAD)
+        clues = super().create(vals_list)
+        if not self._integrity_trusted():
+            clues.check_access("write")
+        for clue in clues:
+            clue._integrity_sudo().write(
+                {"name": self.with_company(clue.company_id)._discipline_sequence("liangze.clue")}
+                | clue._disposal_deadline_values(clue.received_on)
+            )
+        clues._record_file_entries()
+        return clues
+
+    def write(self, vals):
+        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+            self._check_discipline_group()
+            if vals.keys() & REVIEW_FIELDS and any(c.state not in ("assigned", "reviewed") for c in self):
+                raise UserError(
+                    self.env._(
+                        "The collective review is recorded once the clue is assigned, before its disposal is submitted."
+                    )
+                )
+        res = super().write(vals)
+        if "received_on" in vals:
+            for clue in self:
+                clue._integrity_sudo().write(clue._disposal_deadline_values(clue.received_on))
+        if "concerned_cadre_ids" in vals:
+            self._record_file_entries()
+        return res
+
+    def _disposal_deadline_values(self, start):
+        """The disposal deadline: the company's period (one month) from ``start``, on a workday."""
+        self.ensure_one()
+        company = self.company_id
+        deadline = company._liangze_workdays().next_workday(
+            start + relativedelta(months=company.liangze_clue_disposal_months or 1)
+        )
+        return {"disposal_deadline": deadline, "yellow_date": self._yellow_from(deadline, 5, company)}
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        # Who approves is recorded once the tiers are requested, for the record rules.
+        return super()._get_under_validation_exceptions() + ["approver_ids"]
+
+    # -- the integrity files -----------------------------------------------------------------
+    def _file_entry_name(self):
+        return self.env._("Problem clue %(number)s", number=self.name)
+
+    def _record_file_entries(self, result=None, open_matter=True):
+        """The clue in each person's integrity file: open while it is, with its outcome once
+        concluded. No content: the file reader learns that a clue exists, not what it says."""
+        Entry = self.env["liangze.integrity.entry"]
+        for clue in self.sudo():
+            for cadre in clue.concerned_cadre_ids:
+                Entry._record(
+                    cadre,
+                    "clue",
+                    clue,
+                    name=clue._file_entry_name(),
+                    year=clue.received_on.year,
+                    entry_date=clue.received_on,
+                    result=result or False,
+                    open_matter=open_matter,
+                )
+
+    # -- assignment (分办) --------------------------------------------------------------------
+    def action_propose_assignment(self):
+        """Case management proposes the handler; the head approves."""
+        self._check_discipline_group(CASE_MANAGEMENT, HEAD)
+        for clue in self:
+            if clue.state != "registered":
+                raise UserError(self.env._("Only a registered clue is proposed for assignment."))
+            handler = clue.proposed_handler_id
+            if not handler:
+                raise UserError(self.env._("Name the proposed handler of %(clue)s.", clue=clue.name))
+            if not handler.has_group(CASE_OFFICER):
+                raise UserError(self.env._("%(user)s is not a case officer.", user=handler.name))
+            clue._check_recusal(handler)
+        today = fields.Date.context_today(self)
+        self._integrity_sudo().write({"assignment_proposed_on": today})
+        for clue in self:
+            if clue.body_head_id:
+                clue.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Approve the assignment of clue %(clue)s", clue=clue.name),
+                    user_id=clue.body_head_id.id,
+                )
+        return True
+
+    def action_approve_assignment(self):
+        """The head approves the proposed handler: assigned, after the recusal check."""
+        self._check_head()
+        for clue in self:
+            if clue.state != "registered" or not clue.assignment_proposed_on:
+                raise UserError(self.env._("Only a clue proposed for assignment is approved."))
+            handler = clue.proposed_handler_id
+            clue._assign(handler)
+            clue._integrity_sudo().write(
+                {"handler_id": handler.id, "assigned_on": fields.Date.context_today(self), "state": "assigned"}
+            )
+            clue.sudo().activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.uid)
+            clue.message_post(
+                body=self.env._("Assigned to %(user)s.", user=handler.name), partner_ids=handler.partner_id.ids
+            )
+        return True
+
+    # -- the collective review and the disposal ---------------------------------------------
+    def action_record_review(self):
+        """The collective review's proposal is recorded (date, attendees, way, opinion)."""
+        self._check_discipline_group()
+        for clue in self:
+            if clue.state != "assigned":
+                raise UserError(self.env._("The collective review is recorded for an assigned clue."))
+            clue._check_review_complete()
+        self._integrity_sudo().write({"state": "reviewed", "review_recorded_by_id": self.env.uid})
+        return True
+
+    def _check_review_complete(self):
+        self.ensure_one()
+        if not self.review_date:
+            raise UserError(self.env._("Give the date of the collective review."))
+        if len(self.attendee_ids) < 2:
+            raise UserError(self.env._("A collective review has at least two attendees."))
+        if not self.proposed_way:
+            raise UserError(self.env._("Give the disposal the collective review proposes."))
+        if not (self.review_note or "").strip():
+            raise UserError(self.env._("Give the opinion of the collective review."))
+        if self.proposed_way == "shelve" and not (self.review_on and self.review_on > fields.Date.context_today(self)):
+            raise UserError(self.env._("A shelved clue comes back for review on a later date: give it."))
+        if self.proposed_way == "talk_inquiry" and not self.inquiry_kind:
+            raise UserError(self.env._("Say whether the inquiry is by talk or by letter."))
+
+    def action_submit_disposal(self):
+        """The proposed disposal goes to the head (and the committee head) for approval."""
+        self._check_discipline_group()
+        for clue in self:
+            if clue.state == "assigned":
+                clue._check_review_complete()
+                clue._integrity_sudo().write({"state": "reviewed", "review_recorded_by_id": self.env.uid})
+            if clue.state != "reviewed":
+                raise UserError(self.env._("Only a reviewed clue's disposal is submitted for approval."))
+            clue._check_review_complete()
+        # The approvers read the clue from now on: the reviews notify them, and only readers follow it.
+        for clue in self:
+            approvers = clue.body_head_id | (
+                clue.committee_head_id if clue.committee_approval else clue.body_head_id.browse()
+            )
+            clue._integrity_sudo().write({"state": "to_approve", "approver_ids": [(6, 0, approvers.ids)]})
+        self._request_tier_approval(
+            self.env._("No approval tier is configured for the disposal of clues: an administrator sets them up.")
+        )
+        for clue in self:
+            clue._integrity_sudo().write({"approver_ids": [(4, user.id) for user in clue.review_ids.reviewer_ids]})
+        return True
+
+    def action_back_to_review(self):
+        """A rejected disposal goes back to the collective review, to be revised and submitted again."""
+        self._check_discipline_group()
+        for clue in self:
+            if clue.state != "to_approve" or clue.validation_status != "rejected":
+                raise UserError(self.env._("Only a rejected disposal goes back to the review."))
+        self._integrity_sudo().write({"state": "reviewed"})
+        return True
+
+    def _on_tiers_approved(self):
+        """Approved: the disposal takes effect (an inquiry or a verification opens, or the
+        clue is shelved or closed)."""
+        today = fields.Date.context_today(self)
+        for clue in self:
+            way = clue.proposed_way
+            clue._integrity_sudo().write({"disposed_way": way, "disposed_on": today})
+            if way == "talk_inquiry":
+                inquiry = self.env["liangze.talk.inquiry"]._open_for(clue, kind=clue.inquiry_kind or "talk")
+                target = inquiry
+            elif way == "verification":
+                target = self.env["liangze.verification"]._open_for(clue)
+            elif way == "shelve":
+                clue._integrity_sudo().write({"state": "shelved"})
+                target = clue
+            else:
+                clue._conclude(self.env._("Closed"), state="closed")
+                target = clue
+            handler = clue.handler_id
+            if handler and way in ("talk_inquiry", "verification"):
+                target.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Carry out the approved disposal of clue %(clue)s", clue=clue.name),
+                    user_id=handler.id,
+                )
+            clue.message_post(
+                body=self.env._(
+                    "The disposal is approved: %(way)s.",
+                    way=dict(self._fields["disposed_way"]._description_selection(self.env))[way],
+                ),
+                partner_ids=handler.partner_id.ids,
+            )
+
+    def _conclude(self, result, state="concluded"):
+        """The clue is done with (its inquiry, verification or case concluded): the
+        persons' integrity files say so, with the outcome."""
+        self._integrity_sudo().write(
+            {"state": state, "concluded_on": fields.Date.context_today(self), "conclusion": result}
+        )
+        self._record_file_entries(result=result, open_matter=False)
+        # The letter or report behind it closes too: its named reporter is told the result.
+        self.sudo().petition_id.filtered(lambda p: p.state == "accepted")._close(result)
+        return True
+
+    # -- shelved clues come back --------------------------------------------------------------
+    @api.model
+    def _cron_review_shelved(self):
+        """Daily: shelved clues whose date has come go back to their handler for a new
+        collective review, with a new disposal deadline (once: they leave the shelf)."""
+        today = fields.Date.context_today(self)
+        clues = self.sudo().search([("state", "=", "shelved"), ("review_on", "<=", today)])
+        for clue in clues:
+            # The approval of the old disposal is history (the chatter keeps it): a new one is asked.
+            clue.sudo().review_ids.unlink()
+            clue._integrity_sudo().write(
+                {
+                    "state": "assigned",
+                    "back_from_shelf_on": today,
+                    "disposed_on": False,
+                    "disposed_way": False,
+                    "proposed_way": False,
+                    "review_date": False,
+                    "review_on": False,
+                    "review_note": False,
+                    "attendee_ids": [(5,)],
+                }
+                | clue._disposal_deadline_values(today)
+            )
+            user = clue.handler_id or clue.body_head_id
+            if user:
+                clue.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=clue.disposal_deadline,
+                    summary=self.env._("Review the shelved clue %(clue)s again", clue=clue.name),
+                    user_id=user.id,
+                )
+            clue.message_post_with_source(
+                "liangze_discipline.mail_template_liangze_clue_back_from_shelf",
+                partner_ids=user.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return clues
+
+    # -- deadlines -----------------------------------------------------------------------------
+    def _deadline_reminder(self, level):
+        """Not disposed of in time: the handler (or the head while unassigned) is reminded."""
+        user = self.handler_id or self.body_head_id
+        return {
+            "activity_type": "mail.mail_activity_data_todo",
+            "activity_user": user,
+            "summary": self.env._("Dispose of clue %(clue)s", clue=self.name),
+            "template": "liangze_discipline.mail_template_liangze_clue_disposal_due",
+            "users": user | self.body_head_id,
+        }
+
+    # -- navigation ----------------------------------------------------------------------------
+    def action_open_source(self):
+        self.ensure_one()
+        source = self._source()
+        if not source:
+            raise UserError(self.env._("This clue was registered without a source record."))
+        source.check_access("read")
+        return source._form_action()
+
+    def action_open_inquiries(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Inquiries"),
+            "res_model": "liangze.talk.inquiry",
+            "view_mode": "list,form",
+            "domain": [("clue_id", "=", self.id)],
+            "context": {"create": False},
+        }
+
+    def action_open_verifications(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Verifications"),
+            "res_model": "liangze.verification",
+            "view_mode": "list,form",
+            "domain": [("clue_id", "=", self.id)],
+            "context": {"create": False},
+        }

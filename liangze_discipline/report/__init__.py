@@ -1,0 +1,1 @@
+from . import liangze_four_forms_xlsx
