@@ -35,18 +35,6 @@ MODULE = "liangze_discipline"
 CADRES, UNITS = 5000, 100
 PETITIONS, CLUES, INQUIRIES, VERIFICATIONS, CASES = 20000, 10000, 4000, 2000, 2000
 
-SETUP = """
-WITH company AS (SELECT id FROM res_company ORDER BY id LIMIT 1)
-INSERT INTO liangze_unit (name, code, unit_type, company_id, active, parent_path, complete_name)
-SELECT 'Bench unit ' || n, 'BU' || n, CASE WHEN n = 0 THEN 'discipline_body' ELSE 'department' END,
-       (SELECT id FROM company), TRUE, '', 'Bench unit ' || n
-  FROM generate_series(0, %(units)s) n;
-UPDATE liangze_unit SET parent_path = id || '/' WHERE code LIKE 'BU%%';
-INSERT INTO liangze_cadre (name, unit_id, company_id, leader_role, political_status, active, sequence)
-SELECT 'Bench cadre ' || n, u.id, u.company_id, 'staff', 'party_member', TRUE, 10
-  FROM generate_series(1, %(cadres)s) n
-  JOIN liangze_unit u ON u.code = 'BU' || (1 + n %% %(units)s);
-"""
 # Columns every record needs; the body is the bench's discipline body (BU0).
 DATA = """
 WITH body AS (SELECT id, company_id FROM liangze_unit WHERE code = 'BU0'),
@@ -150,8 +138,18 @@ PETITIONS_BY_KIND = "SELECT kind, channel, count(*) FROM liangze_petition GROUP 
 
 
 def build(env):
+    """Units and cadres through the ORM (each cadre gets its integrity file); the year in SQL."""
     cr = env.cr
-    cr.execute(SETUP, {"units": UNITS, "cadres": CADRES})
+    quiet = env["liangze.unit"].with_context(tracking_disable=True, mail_create_nolog=True)
+    body = quiet.create({"name": "Bench unit 0", "code": "BU0", "unit_type": "discipline_body"})
+    units = quiet.create(
+        [{"name": f"Bench unit {n}", "code": f"BU{n}", "unit_type": "department"} for n in range(1, UNITS + 1)]
+    )
+    body.supervised_unit_id = False
+    env["liangze.cadre"].with_context(tracking_disable=True, mail_create_nolog=True).create(
+        [{"name": f"Bench cadre {n}", "unit_id": units[n % UNITS].id} for n in range(1, CADRES + 1)]
+    )
+    env.flush_all()
     cr.execute(
         DATA,
         {
@@ -160,6 +158,7 @@ def build(env):
             "inquiries": INQUIRIES,
             "verifications": VERIFICATIONS,
             "cases": CASES,
+            "cadres": CADRES,
         },
     )
     env.invalidate_all()
@@ -185,22 +184,22 @@ def ours_clues(env):
     rows = env["liangze.discipline.report"]._read_group(
         [], ["source", "disposed_way"], ["clue_count:sum", "disposal_days:avg"]
     )
-    return sorted((s, w or None, c, round(d or 0, 6)) for s, w, c, d in rows)
+    return sorted(((s, w or None, c, round(d or 0, 6)) for s, w, c, d in rows), key=str)
 
 
 def base_clues(env):
     env.cr.execute(CLUES_BY_SOURCE)
-    return sorted((s, w, c, round(float(d or 0), 6)) for s, w, c, d in env.cr.fetchall())
+    return sorted(((s, w, c, round(float(d or 0), 6)) for s, w, c, d in env.cr.fetchall()), key=str)
 
 
 def ours_petitions(env):
     rows = env["liangze.petition"]._read_group([], ["kind", "channel"], ["__count"])
-    return sorted(rows)
+    return sorted(rows, key=str)
 
 
 def base_petitions(env):
     env.cr.execute(PETITIONS_BY_KIND)
-    return sorted(env.cr.fetchall())
+    return sorted(env.cr.fetchall(), key=str)
 
 
 def main():

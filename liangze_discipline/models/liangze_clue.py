@@ -30,7 +30,7 @@ WAYS = [
     ("shelve", "Shelved"),
     ("close", "Closed"),
 ]
-INQUIRY_KINDS = [("talk", "Talk"), ("letter", "Letter")]
+INQUIRY_KINDS = [("talk", "Talk inquiry"), ("letter", "Letter inquiry")]
 # What the collective review records; written while the clue is assigned, before the disposal is submitted.
 REVIEW_FIELDS = frozenset({"review_date", "attendee_ids", "proposed_way", "inquiry_kind", "review_on", "review_note"})
 OPEN_STATES = ("registered", "assigned", "reviewed", "to_approve", "disposed", "shelved")

@@ -36,27 +36,28 @@ class LiangzeOpinion(models.Model):
         seen = set()
         for model, states in OPEN_MATTERS.items():
             Model = env[model]
-            names = ["concerned_cadre_ids"] + [name for name in ("clue_id", "case_id") if name in Model._fields]
-            records = Model.search_fetch([("concerned_cadre_ids", "in", cadres.ids), ("state", "in", states)], names)
-            for record in records:
-                chain = record._name, record.id
-                if "clue_id" in Model._fields and record.clue_id:
-                    chain = "liangze.clue", record.clue_id.id
-                elif "case_id" in Model._fields and record.case_id:
-                    case = record.case_id
-                    chain = (
-                        ("liangze.clue", case.clue_id.id)
-                        if "clue_id" in case._fields and case.clue_id
-                        else (
-                            case._name,
-                            case.id,
-                        )
-                    )
-                for cadre in record.concerned_cadre_ids:
-                    if cadre.id not in wanted or (cadre.id, chain) in seen:
-                        continue
-                    seen.add((cadre.id, chain))
-                    findings.setdefault(cadre.id, []).append(
-                        {"kind": "defer", "description": description, "source": record}
-                    )
+            link = next((name for name in ("clue_id", "case_id") if name in Model._fields), None)
+            # One grouped query per model, whatever the batch: (person, chain link, the records).
+            groups = Model._read_group(
+                [("concerned_cadre_ids", "in", cadres.ids), ("state", "in", states)],
+                ["concerned_cadre_ids"] + ([link] if link else []),
+                ["id:array_agg"],
+            )
+            cases = env["liangze.discipline.case"]
+            if link == "case_id":
+                cases = env["liangze.discipline.case"].browse({group[1].id for group in groups if group[1]})
+                cases.fetch(["clue_id"])
+            for group in groups:
+                cadre, ids = group[0], group[-1]
+                target = group[1] if link else None
+                if link == "case_id" and target and target.clue_id:
+                    target = target.clue_id
+                record = Model.browse(min(ids))
+                chain = (target._name, target.id) if target else (record._name, record.id)
+                if cadre.id not in wanted or (cadre.id, chain) in seen:
+                    continue
+                seen.add((cadre.id, chain))
+                findings.setdefault(cadre.id, []).append(
+                    {"kind": "defer", "description": description, "source": record}
+                )
         return findings

@@ -6,3 +6,4 @@ from . import test_confidentiality
 from . import test_statistics
 from . import test_tour
 from . import test_i18n
+from . import test_refusals_zh

@@ -211,7 +211,7 @@ class TestPetition(PetitionCase):
 
     def test_registered_report_is_kept(self):
         petition = self._petition()
-        with self.assertRefused(AccessError, "not allowed to delete"):
+        with self.assertRefused(AccessError, "not allowed to delete|不允许删除"):
             petition.unlink()
         with self.assertRefused(UserError, "stays in the register"):
             petition.sudo().unlink()
@@ -427,14 +427,6 @@ class TestPetitionRefusalsInChinese(PetitionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._load_chinese()
-
-    def setUp(self):
-        super().setUp()
-        probe = (
-            self.env["liangze.petition"].with_context(lang="zh_CN").env._("Give the reason the report is not accepted.")
-        )
-        if probe == "Give the reason the report is not accepted.":
-            self.skipTest("liangze_discipline/i18n/zh_CN.po does not translate letters and reports yet")
 
     def test_refusals(self):
         about_head = self._petition(cadres=self.head_cadre).with_context(lang="zh_CN")

@@ -83,11 +83,17 @@ class TestClueTour(HttpCase):
             }
         )
 
+        # The officers work in Chinese, as the product's users do.
+        self.env["res.lang"]._activate_lang("zh_CN")
+        modules = self.env["ir.module.module"].search([("name", "like", "liangze_"), ("state", "=", "installed")])
+        self.env["ir.module.module"]._load_module_terms(modules.mapped("name"), ["zh_CN"], overwrite=True)
+
         def user(login, name, group):
             return new_test_user(
                 self.env,
                 login=login,
                 name=name,
+                lang="zh_CN",
                 groups=group,
                 company_id=company.id,
                 company_ids=[(6, 0, company.ids)],

@@ -20,7 +20,7 @@ registry.category("web_tour.tours").add("liangze_clue_review_tour", {
         },
         {
             trigger: ".o_field_widget[name=review_date] input",
-            run: `edit ${today.toFormat("MM/dd/yyyy")} && press Escape`,
+            run: `edit ${today.toFormat("yyyy/MM/dd")} && press Escape`,
         },
         {
             content: "Who attended",
@@ -48,7 +48,7 @@ registry.category("web_tour.tours").add("liangze_clue_review_tour", {
             run: "click",
         },
         {
-            trigger: ".o_select_menu_menu .o_select_menu_item:contains(Talk or letter inquiry)",
+            trigger: ".o_select_menu_menu .o_select_menu_item:contains(谈话函询)",
             run: "click",
         },
         {
@@ -57,7 +57,7 @@ registry.category("web_tour.tours").add("liangze_clue_review_tour", {
             run: "click",
         },
         {
-            trigger: ".o_select_menu_menu .o_select_menu_item:contains(Letter)",
+            trigger: ".o_select_menu_menu .o_select_menu_item:contains(函询):not(:contains(谈话))",
             run: "click",
         },
         {
