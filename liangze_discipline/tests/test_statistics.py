@@ -154,3 +154,36 @@ class TestStatistics(IntegrityCase):
             for model in ("liangze.discipline.report", "liangze.four.forms.report"):
                 with self.subTest(user=user.login, model=model), self.assertRaises(AccessError):
                     self.env[model].with_user(user).search([])
+
+    def test_letters_cases_and_persons_sanctioned_equal_direct_counts(self):
+        Petition = self.env["liangze.petition"]._integrity_sudo()
+        for index, (channel, kind) in enumerate(
+            [("letter", "accusation"), ("online", "accusation"), ("letter", "other")]
+        ):
+            Petition.create(
+                {
+                    "company_id": self.company_a.id,
+                    "body_unit_id": self.discipline.id,
+                    "channel": channel,
+                    "kind": kind,
+                    "content": f"Report {index}",
+                    "concerned_cadre_ids": [(6, 0, self.sister.ids)],
+                }
+            )
+        head = self.supervision_head
+        groups = self.env["liangze.petition"].with_user(head)._read_group([], ["kind", "channel"], ["__count"])
+        for kind, channel, count in groups:
+            direct = Petition.search_count(
+                [("kind", "=", kind), ("channel", "=", channel), ("body_unit_id", "=", self.discipline.id)]
+            )
+            self.assertEqual(count, direct)
+        self.assertIn(("accusation", "letter", 1), [(k, c, n) for k, c, n in groups])
+        Decision = self.env["liangze.discipline.decision"].with_user(self.management)
+        sanctioned = dict(
+            Decision._read_group([("state", "in", ("issued", "executed", "done"))], ["party_type_id"], ["__count"])
+        )
+        warning = self.env.ref("liangze_integrity.liangze_sanction_type_party_serious_warning")
+        self.assertEqual(sanctioned[warning], 2, "2025 and 2026")
+        cases = self.env["liangze.discipline.case"].with_user(self.management)._read_group([], [], ["__count"])
+        direct = self.env["liangze.discipline.case"].sudo().search_count([("body_unit_id", "=", self.discipline.id)])
+        self.assertEqual(cases[0][0], direct)
