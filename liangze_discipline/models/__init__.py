@@ -1,5 +1,6 @@
 from . import auditlog_log
 from . import liangze_discipline_mixin
+from . import liangze_cadre
 from . import liangze_petition
 from . import liangze_petition_notice
 from . import liangze_inbound_finding

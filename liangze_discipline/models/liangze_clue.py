@@ -108,7 +108,8 @@ class LiangzeClue(models.Model):
     source_model = fields.Char(readonly=True)
     source_id = fields.Integer(string="Source ID", readonly=True)
     source_name = fields.Char(string="Source Record", compute="_compute_source_name")
-    unit_id = fields.Many2one("liangze.unit", string="Unit Concerned", index=True, ondelete="restrict")
+    # Cascade only serves uninstall: a unit with cadres is never deleted (liangze.unit).
+    unit_id = fields.Many2one("liangze.unit", string="Unit Concerned", index=True, ondelete="cascade")
     summary = fields.Text(required=True, help="What the clue says, in a few lines.")
     author_id = fields.Many2one("res.users", string="Registered By", readonly=True)
     state = fields.Selection(

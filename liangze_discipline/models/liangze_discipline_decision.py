@@ -76,7 +76,8 @@ class LiangzeDisciplineDecision(models.Model):
 
     case_id = fields.Many2one("liangze.discipline.case", required=True, index=True, ondelete="cascade")
     case_state = fields.Selection(related="case_id.state", string="Case State")
-    cadre_id = fields.Many2one("liangze.cadre", string="Person", required=True, index=True, ondelete="restrict")
+    # Cascade only serves uninstall: a cadre concerned by a matter is never deleted (liangze.cadre).
+    cadre_id = fields.Many2one("liangze.cadre", string="Person", required=True, index=True, ondelete="cascade")
     executing_unit_id = fields.Many2one(
         "liangze.unit",
         string="Carried Out By",
@@ -85,7 +86,7 @@ class LiangzeDisciplineDecision(models.Model):
     display_title = fields.Char(string="Decision", compute="_compute_display_title")
     facts = fields.Text(string="Facts and Grounds")
     party_type_id = fields.Many2one(
-        "liangze.sanction.type", string="Party Sanction", domain="[('category', '=', 'party')]", ondelete="restrict"
+        "liangze.sanction.type", string="Party Sanction", domain="[('category', '=', 'party')]", ondelete="cascade"
     )
     party_probation = fields.Boolean(related="party_type_id.probation")
     probation_months = fields.Selection(
@@ -95,7 +96,7 @@ class LiangzeDisciplineDecision(models.Model):
         "liangze.sanction.type",
         string="Government Sanction",
         domain="[('category', '=', 'government')]",
-        ondelete="restrict",
+        ondelete="cascade",
     )
     organisational_type_ids = fields.Many2many(
         "liangze.sanction.type",
