@@ -10,7 +10,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["mail", "resource", "web_hierarchy", "report_xlsx", "base_import", "auditlog"],
+    "depends": ["liangze_base", "mail", "resource", "web_hierarchy", "report_xlsx", "base_import", "auditlog"],
     "external_dependencies": {"python": ["chinese_calendar"]},
     "data": [
         "security/liangze_security.xml",

@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 TEST_ADDONS = REPO / "tests" / "addons"
 # Install order matters only for readability; Odoo resolves dependencies.
 ADDONS = [
+    "liangze_base",
     "liangze_responsibility",
     "liangze_supervision",
     "liangze_accountability",

@@ -196,7 +196,7 @@ class LiangzeAccountabilityCase(models.Model):
         return super()._get_under_validation_exceptions() + ["approver_ids"]
 
     def _on_tiers_approved(self):
-        self._integrity_sudo().write({"inquiry_started_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"inquiry_started_on": self._bureau_today()})
         for case in self:
             case.message_post(
                 body=self.env._("The inquiry is approved and starts."), partner_ids=case.author_id.partner_id.ids
@@ -205,7 +205,7 @@ class LiangzeAccountabilityCase(models.Model):
     def _on_all_decisions_issued(self):
         """Every target decided: the case is decided, and the dual investigation opens
         when someone is held to account."""
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for case in self.filtered(lambda c: c.state == "inquiry"):
             if any(d.state == "draft" for d in case.decision_ids):
                 continue
@@ -227,7 +227,7 @@ class LiangzeAccountabilityCase(models.Model):
                 raise UserError(
                     self.env._("Conclude the dual investigation (一案双查) of the leadership responsibility first.")
                 )
-        self._integrity_sudo().write({"state": "closed", "closed_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
         return True
 
     def action_open_source(self):

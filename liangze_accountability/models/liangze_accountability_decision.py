@@ -159,7 +159,7 @@ class LiangzeAccountabilityDecision(models.Model):
 
     # -- issue ----------------------------------------------------------------------------
     def _check_issuable(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for decision in self:
             if decision.state != "draft":
                 raise UserError(self.env._("This decision was already issued."))
@@ -207,7 +207,7 @@ class LiangzeAccountabilityDecision(models.Model):
         """Numbered, dated, notified; the effect period and the execution deadline set."""
         self.case_id._check_supervisor()
         self._check_issuable()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for decision in self:
             company = decision.company_id
             values = {"decision_date": today}
@@ -260,7 +260,7 @@ class LiangzeAccountabilityDecision(models.Model):
                 raise UserError(
                     self.env._("The written self-criticism of %(person)s is missing.", person=decision.cadre_id.name)
                 )
-        self._integrity_sudo().write({"state": "done", "executed_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "done", "executed_on": self._bureau_today()})
         return True
 
     def _revoke(self):

@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, models
 
 from odoo.addons.liangze_responsibility.models.liangze_demo_year import DEMO_PDF
 
@@ -98,7 +98,7 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
         review.action_conclude()
         case.action_close()
         # Dated back: proposed some ten weeks before the install day.
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         base = today - timedelta(days=70)
         decided = base + timedelta(days=16)
         workdays = case.company_id._liangze_workdays()
@@ -151,7 +151,7 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
         )
         if not secretary:
             return
-        day = fields.Date.context_today(self) - timedelta(days=40)
+        day = self._bureau_today() - timedelta(days=40)
         talk = (
             self.env["liangze.summons.talk"]
             .with_user(supervisor)

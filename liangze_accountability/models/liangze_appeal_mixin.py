@@ -38,7 +38,7 @@ class LiangzeAppealMixin(models.AbstractModel):
 
     reason = fields.Text(required=True, help="Why the appeal is made.")
     filed_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
-    filed_on = fields.Date(default=fields.Date.context_today, readonly=True)
+    filed_on = fields.Date(default=lambda self: self._bureau_today(), readonly=True)
     deadline = fields.Date(string="Decision Due", readonly=True)
     yellow_date = fields.Date(readonly=True)
     decided_by_id = fields.Many2one("res.users", readonly=True)
@@ -92,7 +92,7 @@ class LiangzeAppealMixin(models.AbstractModel):
             {
                 "state": state,
                 "decided_by_id": self.env.uid,
-                "decided_on": fields.Date.context_today(self),
+                "decided_on": self._bureau_today(),
                 "decision_reason": reason,
             }
         )

@@ -50,10 +50,12 @@ class LiangzeAssessmentDeduction(models.Model):
     unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
     kind = fields.Selection([("deduction", "Deduction"), ("bonus", "Bonus")], required=True, default="deduction")
     points = fields.Float(required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, help="When what costs the points happened.")
+    date = fields.Date(
+        required=True, default=lambda self: self._bureau_today(), help="When what costs the points happened."
+    )
     charged_on = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self._bureau_today(),
         readonly=True,
         help="The day the deduction was charged: appeals run from it.",
     )

@@ -85,7 +85,7 @@ class LiangzeAssessmentRule(models.Model):
             )
         if self.kind == "red_task":
             workdays = self.scheme_id.company_id._liangze_workdays()
-            cutoff = workdays.subtract_workdays(fields.Date.context_today(self), self.red_workdays)
+            cutoff = workdays.subtract_workdays(self._bureau_today(), self.red_workdays)
             return "liangze.task", SQL(
                 """SELECT t.id, t.owner_unit_id, t.deadline, i.weight FROM liangze_task t
                      JOIN liangze_list_item i ON i.id = t.item_id
@@ -171,7 +171,7 @@ class LiangzeAssessmentRule(models.Model):
                     points=rule.points,
                     share=rule.weight_percent if rule.basis == "weight_share" else None,
                     model=model,
-                    today=fields.Date.context_today(self),
+                    today=self._bureau_today(),
                     uid=self.env.uid,
                     sources=sources,
                     assessed=assessed.ids,

@@ -28,7 +28,7 @@ class LiangzeAssessmentScheme(models.Model):
     _tier_validation_manual_config = False
 
     name = fields.Char(required=True, tracking=True)
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    year = fields.Integer(required=True, default=lambda self: self._bureau_today().year, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     state = fields.Selection(
         [
@@ -176,7 +176,7 @@ class LiangzeAssessmentScheme(models.Model):
         self._check_assessor()
         if any(scheme.state != "approved" for scheme in self):
             raise UserError(self.env._("Only approved results can be published."))
-        self._integrity_sudo().write({"state": "closed", "results_date": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "closed", "results_date": self._bureau_today()})
         for scheme in self:
             self.env["liangze.cadre"].sudo()._on_assessment_results_published(scheme)
             heads = scheme.score_ids.unit_id.head_id.filtered(lambda u: not u.share)

@@ -103,7 +103,7 @@ class LiangzeDualReview(models.Model):
                         )
                     )
         self._integrity_sudo().write(
-            {"state": "concluded", "concluded_by_id": self.env.uid, "concluded_on": fields.Date.context_today(self)}
+            {"state": "concluded", "concluded_by_id": self.env.uid, "concluded_on": self._bureau_today()}
         )
         for review in self:
             review._open_follow_up_cases()
@@ -136,7 +136,7 @@ class LiangzeDualReview(models.Model):
                     "source_id": self.case_id.source_id,
                     "grounds": self.principal_reason if unit == self.committee_unit_id else self.supervisory_reason,
                     "author_id": self.env.uid,
-                    "proposed_on": fields.Date.context_today(self),
+                    "proposed_on": self._bureau_today(),
                     "decision_ids": [(0, 0, {"unit_id": unit.id})],
                 }
             )

@@ -70,7 +70,7 @@ class LiangzeSummonsTalk(models.Model):
                 raise UserError(self.env._("Give who was summoned, who talked and when."))
             if is_html_empty(talk.minutes):
                 raise UserError(self.env._("Record the minutes of the talk."))
-        self._integrity_sudo().write({"state": "held", "held_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "held", "held_on": self._bureau_today()})
         return True
 
     def action_close(self):
@@ -80,5 +80,5 @@ class LiangzeSummonsTalk(models.Model):
                 raise UserError(self.env._("Only a talk held is followed up."))
             if not (talk.follow_up or "").strip():
                 raise UserError(self.env._("Record the follow-up of the talk."))
-        self._integrity_sudo().write({"state": "closed", "closed_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
         return True

@@ -46,7 +46,7 @@ class LiangzeCaseMeasure(models.Model):
     case_id = fields.Many2one("liangze.discipline.case", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     body_unit_id = fields.Many2one(related="case_id.body_unit_id", store=True, index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: self._bureau_today())
     kind = fields.Selection(MEASURE_KINDS, string="Measure", required=True)
     description = fields.Text(required=True, help="What was done, where, with whom or what.")
     recorded_by_id = fields.Many2one("res.users", readonly=True)
@@ -74,7 +74,7 @@ class LiangzeCaseMeasure(models.Model):
             measures.case_id._check_discipline_group()
             if any(measure.case_id.state != "investigation" for measure in measures):
                 raise UserError(self.env._("Measures are recorded while the case is investigated."))
-            today = fields.Date.context_today(self)
+            today = self._bureau_today()
             if any(measure.date > today for measure in measures):
                 raise UserError(self.env._("A measure is recorded once it was taken."))
         return measures
@@ -90,7 +90,7 @@ class LiangzeCaseMeasure(models.Model):
         if any(measure.state != "draft" for measure in self):
             raise UserError(self.env._("Only a measure just recorded is approved."))
         self._integrity_sudo().write(
-            {"state": "approved", "approved_by_id": self.env.uid, "approved_on": fields.Date.context_today(self)}
+            {"state": "approved", "approved_by_id": self.env.uid, "approved_on": self._bureau_today()}
         )
         return True
 
@@ -100,6 +100,6 @@ class LiangzeCaseMeasure(models.Model):
         if any(measure.state != "approved" for measure in self):
             raise UserError(self.env._("Only an approved measure is filed."))
         self._integrity_sudo().write(
-            {"state": "filed", "filed_by_id": self.env.uid, "filed_on": fields.Date.context_today(self)}
+            {"state": "filed", "filed_by_id": self.env.uid, "filed_on": self._bureau_today()}
         )
         return True

@@ -102,7 +102,7 @@ class LiangzeClue(models.Model):
     _tier_validation_manual_config = False
 
     name = fields.Char(string="Clue Number", readonly=True, copy=False, default="/", index=True)
-    received_on = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
+    received_on = fields.Date(required=True, default=lambda self: self._bureau_today(), index=True, tracking=True)
     source = fields.Selection(SOURCES, required=True, default="found_here", index=True, tracking=True)
     petition_id = fields.Many2one("liangze.petition", string="Letter or Report", readonly=True, index=True)
     source_model = fields.Char(readonly=True)
@@ -222,7 +222,7 @@ class LiangzeClue(models.Model):
 
     @api.constrains("review_date", "review_on")
     def _check_review_dates(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for clue in self:
             if clue.review_date and clue.review_date > today:
                 raise ValidationError(self.env._("The collective review cannot be dated in the future."))
@@ -310,7 +310,7 @@ class LiangzeClue(models.Model):
             if not handler.has_group(CASE_OFFICER):
                 raise UserError(self.env._("%(user)s is not a case officer.", user=handler.name))
             clue._check_recusal(handler)
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         self._integrity_sudo().write({"assignment_proposed_on": today})
         for clue in self:
             if clue.body_head_id:
@@ -330,7 +330,7 @@ class LiangzeClue(models.Model):
             handler = clue.proposed_handler_id
             clue._assign(handler)
             clue._integrity_sudo().write(
-                {"handler_id": handler.id, "assigned_on": fields.Date.context_today(self), "state": "assigned"}
+                {"handler_id": handler.id, "assigned_on": self._bureau_today(), "state": "assigned"}
             )
             clue.sudo().activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.uid)
             clue.message_post(
@@ -359,7 +359,7 @@ class LiangzeClue(models.Model):
             raise UserError(self.env._("Give the disposal the collective review proposes."))
         if not (self.review_note or "").strip():
             raise UserError(self.env._("Give the opinion of the collective review."))
-        if self.proposed_way == "shelve" and not (self.review_on and self.review_on > fields.Date.context_today(self)):
+        if self.proposed_way == "shelve" and not (self.review_on and self.review_on > self._bureau_today()):
             raise UserError(self.env._("A shelved clue comes back for review on a later date: give it."))
         if self.proposed_way == "talk_inquiry" and not self.inquiry_kind:
             raise UserError(self.env._("Say whether the inquiry is by talk or by letter."))
@@ -399,7 +399,7 @@ class LiangzeClue(models.Model):
     def _on_tiers_approved(self):
         """Approved: the disposal takes effect (an inquiry or a verification opens, or the
         clue is shelved or closed)."""
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for clue in self:
             way = clue.proposed_way
             clue._integrity_sudo().write({"disposed_way": way, "disposed_on": today})
@@ -433,7 +433,7 @@ class LiangzeClue(models.Model):
         """The clue is done with (its inquiry, verification or case concluded): the
         persons' integrity files say so, with the outcome."""
         self._integrity_sudo().write(
-            {"state": state, "concluded_on": fields.Date.context_today(self), "conclusion": result}
+            {"state": state, "concluded_on": self._bureau_today(), "conclusion": result}
         )
         self._record_file_entries(result=result, open_matter=False)
         # The letter or report behind it closes too: its named reporter is told the result.
@@ -445,7 +445,7 @@ class LiangzeClue(models.Model):
     def _cron_review_shelved(self):
         """Daily: shelved clues whose date has come go back to their handler for a new
         collective review, with a new disposal deadline (once: they leave the shelf)."""
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         clues = self.sudo().search([("state", "=", "shelved"), ("review_on", "<=", today)])
         for clue in clues:
             # The approval of the old disposal is history (the chatter keeps it): a new one is asked.

@@ -263,7 +263,7 @@ class LiangzeDisciplineCase(models.Model):
 
     def _on_tiers_approved(self):
         """Filed: numbered (立案决定书), announced to the person and their party committee head."""
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for case in self.sudo():
             number = case.body_unit_id._document_sequence("case_filing").next_by_id(sequence_date=today)
             case._integrity_sudo().write({"filing_number": number, "filed_on": today})
@@ -286,7 +286,7 @@ class LiangzeDisciplineCase(models.Model):
         """The filing decision (PDF) goes to the person and their party committee head by mail;
         neither reads the case."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         partners = self.env["res.partner"]
         for cadre in self.concerned_cadre_ids:
             partners |= cadre._notified_partners() | self._committee_head_of(cadre).partner_id
@@ -349,7 +349,7 @@ class LiangzeDisciplineCase(models.Model):
                         measures="、".join(unfiled.mapped("display_name")),
                     )
                 )
-        self._integrity_sudo().write({"state": "trial", "investigated_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "trial", "investigated_on": self._bureau_today()})
         return True
 
     # -- trial ------------------------------------------------------------------------------------
@@ -396,7 +396,7 @@ class LiangzeDisciplineCase(models.Model):
         self._integrity_sudo().write(
             {
                 "file_checked": True,
-                "file_checked_on": fields.Date.context_today(self),
+                "file_checked_on": self._bureau_today(),
                 "file_checked_by_id": self.env.uid,
             }
         )
@@ -413,7 +413,7 @@ class LiangzeDisciplineCase(models.Model):
                 raise UserError(self.env._("Write the trial report first."))
             if not (case.proposed_decision or "").strip():
                 raise UserError(self.env._("Give the proposed decision."))
-        self._integrity_sudo().write({"state": "decided", "trial_concluded_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "decided", "trial_concluded_on": self._bureau_today()})
         Decision = self.env["liangze.discipline.decision"]._integrity_sudo()
         for case in self.sudo():
             missing = case.concerned_cadre_ids - case.decision_ids.cadre_id
@@ -436,7 +436,7 @@ class LiangzeDisciplineCase(models.Model):
         """Every decision issued: the case is decided and carried out, its clue concluded
         with the result (the reporter told through it); every decision done (reported
         back) or revoked: the case is closed."""
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for case in self.sudo().filtered(lambda c: c.state in ("decided", "executing", "closed")):
             decisions = case.decision_ids
             if not decisions or any(d.state == "draft" for d in decisions):

@@ -251,7 +251,7 @@ class LiangzeDisciplineDecision(models.Model):
 
     # -- issue ----------------------------------------------------------------------------------------
     def _check_issuable(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for decision in self.sudo():
             case = decision.case_id
             if decision.state != "draft":
@@ -287,7 +287,7 @@ class LiangzeDisciplineDecision(models.Model):
         self.case_id._check_discipline_group(HEAD)
         self.check_access("write")
         self._check_issuable()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for decision in self.sudo():
             company = decision.company_id
             number = decision.body_unit_id._document_sequence("discipline_decision").next_by_id(sequence_date=today)
@@ -344,7 +344,7 @@ class LiangzeDisciplineDecision(models.Model):
     def _record_file_entry(self):
         """The outcome of the case in the person's file (letters, reports and clues)."""
         for decision in self.sudo():
-            day = decision.decision_date or fields.Date.context_today(self)
+            day = decision.decision_date or self._bureau_today()
             self.env["liangze.integrity.entry"]._record(
                 decision.cadre_id,
                 "clue",
@@ -394,7 +394,7 @@ class LiangzeDisciplineDecision(models.Model):
                 raise UserError(self.env._("Only a decision being carried out is confirmed."))
             if not (decision.execution_note or "").strip():
                 raise UserError(self.env._("Say how the decision was carried out."))
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for decision in self.sudo():
             decision._integrity_sudo().write(
                 {
@@ -414,13 +414,13 @@ class LiangzeDisciplineDecision(models.Model):
                 raise UserError(self.env._("The report back follows the execution."))
             if not ((decision.report_note or "").strip() or decision.report_attachment):
                 raise UserError(self.env._("Give the executing unit's report back."))
-        self._integrity_sudo().write({"state": "done", "reported_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "done", "reported_on": self._bureau_today()})
         self.case_id._on_decisions_changed()
         return True
 
     def _revoke(self, reason):
         """Revoked on appeal: its sanctions revoked in the integrity file, the file says so."""
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for decision in self.sudo():
             decision._integrity_sudo().write({"state": "revoked", "revoked_on": today, "revoke_reason": reason})
             recorded = decision.sanction_ids.filtered(lambda s: s.state == "recorded")

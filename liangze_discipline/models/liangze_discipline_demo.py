@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api, models
 
 # Anonymised persons concerned (干部甲…): the demo names nobody real.
 ANONYMOUS = [
@@ -53,7 +53,7 @@ class LiangzeDisciplineDemo(models.AbstractModel):
         intake, manager, officer = Users.browse(intake_id), Users.browse(manager_id), Users.browse(officer_id)
         head, committee_head = Users.browse(head_id), Users.browse(committee_head_id)
         body = self.env["liangze.unit"].browse(body_id)
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         departments = self.env["liangze.unit"].search(
             [("company_id", "=", body.company_id.id), ("unit_type", "=", "department")]
         )

@@ -103,4 +103,4 @@ class LiangzeDisciplineMixin(models.AbstractModel):
 
     @api.model
     def _discipline_sequence(self, code):
-        return self.env["ir.sequence"].sudo().next_by_code(code, sequence_date=fields.Date.context_today(self)) or "/"
+        return self.env["ir.sequence"].sudo().next_by_code(code, sequence_date=self._bureau_today()) or "/"

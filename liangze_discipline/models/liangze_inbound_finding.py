@@ -246,7 +246,7 @@ class LiangzeInboundFinding(models.Model):
     @api.model
     def _push_due_date(self, value, unit):
         company = unit.company_id
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         if not value:
             return company._liangze_workdays().add_workdays(today, company.liangze_inbound_rectification_workdays)
         try:
@@ -318,7 +318,7 @@ class LiangzeInboundFinding(models.Model):
             "concerned_cadre_ids": [(6, 0, self.concerned_cadre_ids.ids)],
             "unit_id": self.unit_id.id,
             "summary": self.summary,
-            "received_on": fields.Date.context_today(self),
+            "received_on": self._bureau_today(),
         }
         if "source_model" in Clue._fields:
             values.update(source_model=self._name, source_id=self.id)

@@ -110,7 +110,7 @@ class LiangzePetition(models.Model):
     )
 
     name = fields.Char(string="Registration Number", readonly=True, copy=False, default="/", index=True)
-    received_on = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    received_on = fields.Date(required=True, default=lambda self: self._bureau_today(), tracking=True, index=True)
     channel = fields.Selection(CHANNELS, required=True, default="letter", tracking=True)
     kind = fields.Selection(KINDS, required=True, default="accusation", tracking=True, index=True)
     named = fields.Boolean(
@@ -253,7 +253,7 @@ class LiangzePetition(models.Model):
 
     @api.constrains("received_on")
     def _check_received_on(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         if any(petition.received_on and petition.received_on > today for petition in self):
             raise ValidationError(self.env._("A letter or report is not received in the future."))
 
@@ -366,7 +366,7 @@ class LiangzePetition(models.Model):
                 )
 
     def _decided(self, state, **values):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         self._integrity_sudo().write(
             dict(values, state=state, decided_on=today, decided_by_id=self.env.uid),
         )
@@ -524,7 +524,7 @@ class LiangzePetition(models.Model):
         if not petitions:
             return
         petitions._integrity_sudo().write(
-            {"state": "closed", "closed_on": fields.Date.context_today(self), "result": result}
+            {"state": "closed", "closed_on": self._bureau_today(), "result": result}
         )
         Notice = self.env["liangze.petition.notice"]._integrity_sudo()
         for petition in petitions:

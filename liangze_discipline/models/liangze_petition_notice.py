@@ -130,7 +130,7 @@ class LiangzePetitionNotice(models.Model):
             if notice.kind == "acceptance" and notice.petition_id.state == "registered":
                 raise UserError(self.env._("Decide on the report first: the reporter is told what was decided."))
         self._integrity_sudo().write(
-            {"state": "done", "done_on": fields.Date.context_today(self), "done_by_id": self.env.uid}
+            {"state": "done", "done_on": self._bureau_today(), "done_by_id": self.env.uid}
         )
         for notice in self:
             notice.activity_feedback(["mail.mail_activity_data_todo"])

@@ -129,7 +129,7 @@ class LiangzeTalkInquiry(models.Model):
 
     @api.constrains("talk_date", "reply_date")
     def _check_dates(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for inquiry in self:
             if inquiry.talk_date and inquiry.talk_date > today:
                 raise ValidationError(self.env._("The talk cannot be recorded before it is held."))
@@ -222,7 +222,7 @@ class LiangzeTalkInquiry(models.Model):
         self._integrity_sudo().write(
             {
                 "state": "approved",
-                "plan_approved_on": fields.Date.context_today(self),
+                "plan_approved_on": self._bureau_today(),
                 "plan_approved_by_id": self.env.uid,
             }
         )
@@ -245,13 +245,13 @@ class LiangzeTalkInquiry(models.Model):
                 raise UserError(self.env._("A talk is recorded once its plan is approved."))
             if not inquiry.talk_date or is_html_empty(inquiry.talk_minutes):
                 raise UserError(self.env._("Give the date and the record of the talk."))
-        self._integrity_sudo().write({"state": "answered", "talk_recorded_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "answered", "talk_recorded_on": self._bureau_today()})
         return True
 
     def action_issue_letter(self):
         """Numbered in the body's series and dated: the written reply is due within the company's period."""
         self._check_discipline_group()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for inquiry in self:
             if inquiry.kind != "letter" or inquiry.state != "approved":
                 raise UserError(self.env._("An inquiry letter goes out once its plan is approved."))
@@ -291,7 +291,7 @@ class LiangzeTalkInquiry(models.Model):
                 raise UserError(self.env._("An inquiry is concluded once the talk is held or the reply received."))
             if not inquiry.outcome or not (inquiry.outcome_note or "").strip():
                 raise UserError(self.env._("Give the outcome of the inquiry and the opinion behind it."))
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for inquiry in self:
             inquiry._integrity_sudo().write({"state": "concluded", "concluded_on": today})
             clue = inquiry.clue_id.sudo()

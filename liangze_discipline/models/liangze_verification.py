@@ -187,7 +187,7 @@ class LiangzeVerification(models.Model):
         self._integrity_sudo().write(
             {
                 "state": "approved",
-                "plan_approved_on": fields.Date.context_today(self),
+                "plan_approved_on": self._bureau_today(),
                 "plan_approved_by_id": self.env.uid,
             }
         )
@@ -211,7 +211,7 @@ class LiangzeVerification(models.Model):
             if not (verification.measures or "").strip() or is_html_empty(verification.report):
                 raise UserError(self.env._("Give the measures taken and the verification report."))
         self._integrity_sudo().write(
-            {"state": "reported", "reported_on": fields.Date.context_today(self), "signed_by_ids": [(5,)]}
+            {"state": "reported", "reported_on": self._bureau_today(), "signed_by_ids": [(5,)]}
         )
         for verification in self:
             for member in verification.team_ids:
@@ -267,7 +267,7 @@ class LiangzeVerification(models.Model):
         """The outcome takes effect: the clue is concluded, or the case filing is proposed."""
         self._check_discipline_group()
         self._check_concludable()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         labels = dict(self._fields["outcome"]._description_selection(self.env))
         cases = []
         for verification in self:

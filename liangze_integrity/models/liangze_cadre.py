@@ -93,7 +93,7 @@ class LiangzeCadre(models.Model):
                 score,
                 name=self.env._("%(year)s assessment: %(unit)s", year=score.year, unit=score.unit_id.name),
                 year=score.year,
-                entry_date=fields.Date.context_today(self),
+                entry_date=self._bureau_today(),
                 result=self.env._(
                     "%(grade)s, %(score)s points, rank %(rank)s",
                     grade=dict(score._fields["grade"]._description_selection(self.env)).get(score.grade, ""),

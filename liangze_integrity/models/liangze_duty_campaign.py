@@ -44,7 +44,7 @@ class LiangzeDutyCampaign(models.Model):
     )
 
     name = fields.Char(required=True, tracking=True)
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    year = fields.Integer(required=True, default=lambda self: self._bureau_today().year, tracking=True)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     body_unit_id = fields.Many2one(
         "liangze.unit",
@@ -153,7 +153,7 @@ class LiangzeDutyCampaign(models.Model):
     @api.constrains("year")
     def _check_year(self):
         for campaign in self:
-            if not 2000 <= campaign.year <= fields.Date.context_today(self).year + 1:
+            if not 2000 <= campaign.year <= self._bureau_today().year + 1:
                 raise ValidationError(self.env._("The year of a campaign lies between 2000 and next year."))
 
     # -- who organises -------------------------------------------------------------------
@@ -210,7 +210,7 @@ class LiangzeDutyCampaign(models.Model):
     def action_start_reporting(self):
         """Draft → reporting: one report per reporter, drafted from the system."""
         self._check_organiser()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for campaign in self:
             if campaign.state != "draft":
                 raise UserError(self.env._("The reports are requested once, from a draft campaign."))
@@ -258,7 +258,7 @@ class LiangzeDutyCampaign(models.Model):
         for campaign in self:
             if campaign.state != "evaluating":
                 raise UserError(self.env._("Only an open evaluation is closed."))
-        self._integrity_sudo().write({"state": "closed", "closed_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
         self.env["liangze.duty.result"]._compute_for(self)
         return True
 
@@ -269,7 +269,7 @@ class LiangzeDutyCampaign(models.Model):
         for campaign in self:
             if campaign.state != "closed":
                 raise UserError(self.env._("The results are published once the evaluation is closed."))
-        self._integrity_sudo().write({"state": "published", "published_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "published", "published_on": self._bureau_today()})
         for campaign in self:
             results = campaign.sudo().result_ids
             results._record_in_files()

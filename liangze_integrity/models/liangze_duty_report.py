@@ -408,7 +408,7 @@ class LiangzeDutyReport(models.Model):
         self._integrity_sudo().write(
             {
                 "state": "submitted",
-                "submitted_on": fields.Date.context_today(self),
+                "submitted_on": self._bureau_today(),
                 "submitted_by_id": self.env.uid,
             }
         )

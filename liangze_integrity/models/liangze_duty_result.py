@@ -172,7 +172,7 @@ class LiangzeDutyResult(models.Model):
                     "%(year)s duty and integrity report: %(campaign)s", year=campaign.year, campaign=campaign.name
                 ),
                 year=campaign.year,
-                entry_date=campaign.published_on or fields.Date.context_today(self),
+                entry_date=campaign.published_on or self._bureau_today(),
                 result=result.summary,
                 summary=result.flag_text or False,
             )

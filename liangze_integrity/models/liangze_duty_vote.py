@@ -31,7 +31,7 @@ class LiangzeDutyVote(models.Model):
     evaluator_id = fields.Many2one("res.users", index=True, ondelete="restrict")
     paper = fields.Boolean(string="Paper Ballot", readonly=True)
     # A day, never a time: no timestamp to set beside anything else.
-    voted_on = fields.Date(readonly=True, default=fields.Date.context_today)
+    voted_on = fields.Date(readonly=True, default=lambda self: self._bureau_today())
 
     _report_evaluator_uniq = models.Constraint("UNIQUE(report_id, evaluator_id)", "An evaluator rates a report once.")
 

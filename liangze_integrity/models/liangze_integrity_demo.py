@@ -25,7 +25,7 @@ class LiangzeIntegrityDemo(models.AbstractModel):
         recused = Cadre.browse(officer_cadre_id)._recused_for()
         for file in files:
             file._integrity_sudo().keeper_id = head if file.cadre_id in recused else officer
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         year = today.year
         Entry = self.env["liangze.integrity.entry"]
         leaders = cadres.filtered(lambda c: c.leader_role != "staff")
@@ -114,7 +114,7 @@ class LiangzeIntegrityDemo(models.AbstractModel):
         under way: its reports drafted, due in three weeks."""
         organiser = self.env["res.users"].browse(organiser_id)
         committee = self.env["liangze.unit"].browse(committee_id)
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         Campaign = self.env["liangze.duty.campaign"].with_user(organiser)
         Users = self.env["res.users"]
 
@@ -237,7 +237,7 @@ class LiangzeIntegrityDemo(models.AbstractModel):
         requester, officer, head = Users.browse(requester_id), Users.browse(officer_id), Users.browse(head_id)
         Cadre = self.env["liangze.cadre"]
         Request = self.env["liangze.opinion.request"].with_user(requester)
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         answered = Request.create(
             {
                 "title": f"{today.year}年股级干部选拔任用（第二批）",

@@ -93,7 +93,7 @@ class LiangzeIntegrityFile(models.Model):
     running_sanction_count = fields.Integer(string="Effect Periods Running", compute="_compute_running_sanction_count")
 
     def _compute_running_sanction_count(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for file in self:
             file.running_sanction_count = len(file.sanction_ids.filtered(lambda s: s._runs_on(today)))
 
@@ -102,16 +102,16 @@ class LiangzeIntegrityFile(models.Model):
         """The files of these cadres, opened for those without one."""
         existing = self.sudo().with_context(active_test=False).search([("cadre_id", "in", cadres.ids)])
         missing = cadres - existing.cadre_id
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         created = self._integrity_sudo().create([{"cadre_id": cadre.id} for cadre in missing])
         created._integrity_sudo().write({"updated_on": today})
         return existing | created
 
     def _touch(self):
         """The file was updated today (an entry, a sanction)."""
-        files = self.sudo().filtered(lambda f: f.updated_on != fields.Date.context_today(self))
+        files = self.sudo().filtered(lambda f: f.updated_on != self._bureau_today())
         if files:
-            files._integrity_sudo().write({"updated_on": fields.Date.context_today(self)})
+            files._integrity_sudo().write({"updated_on": self._bureau_today()})
 
     def write(self, vals):
         res = super().write(vals)
@@ -125,7 +125,7 @@ class LiangzeIntegrityFile(models.Model):
         """One activity per file not updated for the company's period, once per period:
         safe to run again the same day or after a crash (the flag is written in the
         same transaction as the activity)."""
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         reminded = self.browse()
         for (company,) in self._read_group([("updated_on", "!=", False)], ["company_id"]):
             limit = today - relativedelta(months=company.liangze_file_stale_months)

@@ -160,7 +160,7 @@ class LiangzeOpinion(models.Model):
             if not (opinion.opinion_text or "").strip():
                 opinion._integrity_sudo().write({"opinion_text": opinion.request_id._opinion_sentence(opinion.opinion)})
         self._integrity_sudo().write(
-            {"state": "checked", "checked_by_id": self.env.uid, "checked_on": fields.Date.context_today(self)}
+            {"state": "checked", "checked_by_id": self.env.uid, "checked_on": self._bureau_today()}
         )
         return True
 

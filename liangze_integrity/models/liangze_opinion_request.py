@@ -201,7 +201,7 @@ class LiangzeOpinionRequest(models.Model):
             request._integrity_sudo().write(
                 {
                     "name": sequence.next_by_code(
-                        "liangze.opinion.request", sequence_date=fields.Date.context_today(self)
+                        "liangze.opinion.request", sequence_date=self._bureau_today()
                     )
                     or "/"
                 }
@@ -225,7 +225,7 @@ class LiangzeOpinionRequest(models.Model):
     def action_submit(self):
         """Draft → submitted to the body: the reply deadline starts running."""
         self._check_requester()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for request in self:
             if request.state != "draft":
                 raise UserError(self.env._("Only a draft request is submitted."))
@@ -267,7 +267,7 @@ class LiangzeOpinionRequest(models.Model):
         self._check_body_officer()
         if any(request.state != "submitted" for request in self):
             raise UserError(self.env._("Opinions are drafted once the request is submitted, and once."))
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         requests = self._integrity_sudo()
         Opinion = self.env["liangze.opinion"]._integrity_sudo()
         Reason = self.env["liangze.opinion.reason"]._integrity_sudo()
@@ -398,7 +398,7 @@ class LiangzeOpinionRequest(models.Model):
         for request in self:
             if request.state != "approved" or request.validation_status != "validated":
                 raise UserError(self.env._("The reply needs the approval of the head of the discipline body."))
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for request in self:
             number = request.body_unit_id._document_sequence("integrity_opinion").next_by_id(sequence_date=today)
             request._integrity_sudo().write(

@@ -182,7 +182,7 @@ class LiangzeSanction(models.Model):
             if sanction.state != "draft":
                 raise UserError(self.env._("Only a draft sanction is recorded."))
         self._integrity_sudo().write(
-            {"state": "recorded", "recorded_by_id": self.env.uid, "recorded_on": fields.Date.context_today(self)}
+            {"state": "recorded", "recorded_by_id": self.env.uid, "recorded_on": self._bureau_today()}
         )
         return True
 
@@ -196,7 +196,7 @@ class LiangzeSanction(models.Model):
             if sanction.state != "recorded":
                 raise UserError(self.env._("Only a recorded sanction is revoked."))
         self._integrity_sudo().write(
-            {"state": "revoked", "revoked_on": fields.Date.context_today(self), "revoke_reason": reason}
+            {"state": "revoked", "revoked_on": self._bureau_today(), "revoke_reason": reason}
         )
         return True
 

@@ -28,8 +28,9 @@ class LiangzeSummonsTalk(models.Model):
                     talk,
                     name=talk.name,
                     talk_kind="summons",
-                    entry_date=(talk.talk_date and talk.talk_date.date()) or talk.held_on,
-                    year=((talk.talk_date and talk.talk_date.date()) or talk.held_on).year,
+                    # The bureau's date of the talk: one held at 07:00 in China is not the day before.
+                    entry_date=talk._bureau_date(talk.talk_date) or talk.held_on,
+                    year=(talk._bureau_date(talk.talk_date) or talk.held_on).year,
                     summary=talk.reason,
                     minutes=talk.minutes,
                     result=talk.follow_up,

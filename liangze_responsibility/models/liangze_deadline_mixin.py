@@ -68,7 +68,7 @@ class LiangzeDeadlineMixin(models.AbstractModel):
     # -- the rule, in Python and in SQL (the same declarations feed both) -----------------
     @api.depends(lambda self: [f for f in self._deadline_depends() if f])
     def _compute_warning_level(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for record in self:
             record.warning_level = record._warning_level_on(today)
 
@@ -131,7 +131,7 @@ class LiangzeDeadlineMixin(models.AbstractModel):
     def _refresh_warning_levels(self):
         """One UPDATE of the rows whose level changed since the last run; returns their ids."""
         self.flush_model()
-        case = self._warning_level_sql(fields.Date.context_today(self))
+        case = self._warning_level_sql(self._bureau_today())
         self.env.cr.execute(
             SQL(
                 "UPDATE %(table)s SET warning_level = %(case)s WHERE warning_level IS DISTINCT FROM %(case)s %(ret)s",

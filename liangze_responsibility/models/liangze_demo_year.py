@@ -3,7 +3,7 @@
 import base64
 from datetime import datetime, time, timedelta
 
-from odoo import api, fields, models
+from odoo import api, models
 
 # A one-page PDF, the evidence file of every demo ledger.
 DEMO_PDF = base64.b64encode(
@@ -37,7 +37,7 @@ class LiangzeDemoYear(models.AbstractModel):
 
     @api.model
     def _work_through_the_year(self, list_id, office_id, responsible_id, reviewer_id):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         Task = self.env["liangze.task"]._integrity_sudo().with_context(tracking_disable=True, mail_notrack=True)
         tasks = Task.search([("list_id", "=", list_id), ("state", "=", "todo")], order="deadline, id")
         office, responsible = self.env["liangze.unit"].browse(office_id), self.env["res.users"].browse(responsible_id)
@@ -106,7 +106,7 @@ class LiangzeDemoYear(models.AbstractModel):
     def _work(self, task, index, entries=2):
         """A plan, dated progress entries and the evidence the item asks for."""
         author = task.responsible_user_id or task.owner_unit_id.head_id or self.env.user
-        last = min(task.period_end, fields.Date.context_today(self))
+        last = min(task.period_end, self._bureau_today())
         span = max((last - task.period_start).days, 1)
         task.write({"plan": PLANS[index % len(PLANS)], "state": "in_progress"})
         steps = [PROGRESS[0], PROGRESS[2]] if entries == 2 else [PROGRESS[0]]

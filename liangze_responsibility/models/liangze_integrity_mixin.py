@@ -1,6 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date, datetime
+from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -118,7 +118,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
     @api.model
     def _integrity_provenance_values(self):
         now = fields.Datetime.now()
-        kinds = {"user": self.env.uid, "now": now, "today": fields.Date.context_today(self)}
+        kinds = {"user": self.env.uid, "now": now, "today": self._bureau_today()}
         return {name: kinds[kind] for name, kind in self._integrity_provenance_fields.items()}
 
     @api.model
@@ -214,7 +214,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
     @api.model
     def _integrity_check_bounds(self, vals):
         """Sizes and dates within sensible windows, whoever writes."""
-        last = date(fields.Date.context_today(self).year + 5, 12, 31)
+        last = date(self._bureau_today().year + 5, 12, 31)
         for name, value in vals.items():
             field = self._fields.get(name)
             if not field or not value:
@@ -230,10 +230,10 @@ class LiangzeIntegrityMixin(models.AbstractModel):
                 )
             if field.type in ("date", "datetime"):
                 day = fields.Date.to_date(value) if field.type == "date" else fields.Datetime.to_datetime(value)
-                day = day.date() if isinstance(day, datetime) else day
+                day = self._bureau_date(day)
                 first, until = FIRST_DATE, last
                 if name in self._integrity_past_dates:
-                    first, until = FIRST_PAST_DATE, fields.Date.context_today(self)
+                    first, until = FIRST_PAST_DATE, self._bureau_today()
                 if not first <= day <= until:
                     raise ValidationError(
                         self.env._(

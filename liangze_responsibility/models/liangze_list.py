@@ -36,7 +36,7 @@ class LiangzeList(models.Model):
     _deadline_done_date_field = "published_on"
 
     name = fields.Char(required=True, tracking=True)
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    year = fields.Integer(required=True, default=lambda self: self._bureau_today().year, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     unit_ids = fields.Many2many(
         "liangze.unit",
@@ -129,7 +129,7 @@ class LiangzeList(models.Model):
                 raise UserError(self.env._("Add at least one item before publishing the list %(list)s.", list=rec.name))
         for rec in self.filtered("parent_list_id"):
             rec.item_ids.filtered("active")._check_owners()
-        self._integrity_sudo().write({"state": "published", "published_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "published", "published_on": self._bureau_today()})
         self.item_ids._sync_tasks()
         # One message on each guidance list, however many of its derived lists were published.
         for parent in self.parent_list_id:
@@ -217,7 +217,7 @@ class LiangzeList(models.Model):
         self._check_list_admin()
         if self.state != "published":
             raise UserError(self.env._("Publish the list before sending it as guidance."))
-        if deadline and deadline < fields.Date.context_today(self):
+        if deadline and deadline < self._bureau_today():
             raise UserError(self.env._("The date to publish the derived lists by has passed."))
         below = committees.filtered(
             lambda c: (

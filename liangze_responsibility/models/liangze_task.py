@@ -356,7 +356,7 @@ class LiangzeTask(models.Model):
             {
                 "state": "accepted",
                 "accepted_date": fields.Datetime.now(),
-                "accepted_on": fields.Date.context_today(self),
+                "accepted_on": self._bureau_today(),
             }
         )
         for task in self:

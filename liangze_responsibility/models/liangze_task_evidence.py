@@ -47,7 +47,7 @@ class LiangzeTaskEvidence(models.Model):
 
     @api.constrains("covers_from", "covers_to")
     def _check_dates(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for evidence in self:
             start, end = evidence.task_id.period_start, evidence.task_id.period_end
             if evidence.covers_from and evidence.covers_to and evidence.covers_from > evidence.covers_to:
@@ -94,7 +94,7 @@ class LiangzeTaskEvidence(models.Model):
     def create(self, vals_list):
         tasks = self.env["liangze.task"].browse([vals["task_id"] for vals in vals_list if vals.get("task_id")])
         tasks._check_ledger_open()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         facts = []
         for vals in vals_list:
             task = tasks.browse(vals.get("task_id"))

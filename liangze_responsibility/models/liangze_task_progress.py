@@ -18,7 +18,7 @@ class LiangzeTaskProgress(models.Model):
     _integrity_fixed_fields = frozenset({"task_id", "date", "description", "percent"})
 
     task_id = fields.Many2one("liangze.task", required=True, ondelete="cascade", index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: self._bureau_today())
     description = fields.Text(required=True)
     percent = fields.Integer(string="Progress (%)")
     author_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
@@ -30,7 +30,7 @@ class LiangzeTaskProgress(models.Model):
 
     @api.constrains("date")
     def _check_date(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for entry in self:
             if entry.date > today or entry.date < entry.task_id.period_start:
                 raise ValidationError(

@@ -188,7 +188,7 @@ class LiangzeUnit(models.Model):
             unit.cockpit_red_count = red
 
     def _cockpit_period(self):
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         date_from = self.env.context.get("cockpit_date_from") or f"{today.year}-01-01"
         date_to = self.env.context.get("cockpit_date_to") or f"{today.year}-12-31"
         return date_from, date_to

@@ -50,7 +50,7 @@ class ResourceCalendar(models.Model):
         companies.resource_calendar_id.action_liangze_load_holidays()
 
     def action_liangze_load_holidays(self):
-        year = fields.Date.context_today(self).year
+        year = self._bureau_today().year
         for calendar in self:
             calendar._liangze_load_chinese_year(year)
             calendar._liangze_load_chinese_year(year + 1, missing_ok=True)

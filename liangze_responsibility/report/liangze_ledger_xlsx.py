@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from odoo import fields, models
+import pytz
+
+from odoo import models
 from odoo.tools import html2plaintext, is_html_empty
 
 # Tasks read per round trip: big enough to be fast, small enough that the
@@ -68,13 +70,15 @@ class LiangzeLedgerXlsx(models.AbstractModel):
         Task = objs.browse()
         states = dict(Task._fields["state"]._description_selection(self.env))
         row = 1
+        bureau_tz = self._bureau_tz()
         for start in range(0, len(objs.ids), BATCH):
             batch = Task.browse(objs.ids[start : start + BATCH])
             # read() keeps the order of the ids and refuses tasks the user may not read.
             tasks = batch.read(TASK_FIELDS)
             progress = self._progress_lines(batch.ids)
             for task in tasks:
-                signed_on = task["signoff_date"] and fields.Datetime.context_timestamp(self, task["signoff_date"])
+                # In the bureau's time, whoever prints.
+                signed_on = task["signoff_date"] and pytz.utc.localize(task["signoff_date"]).astimezone(bureau_tz)
                 cells = [
                     task["name"],
                     task["category_id"] and task["category_id"][1],

@@ -11,7 +11,7 @@ class LiangzeLedgerPrint(models.TransientModel):
     _description = "Print Work Ledgers"
 
     unit_id = fields.Many2one("liangze.unit", required=True)
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(required=True, default=lambda self: self._bureau_today().year)
     format = fields.Selection([("pdf", "PDF"), ("xlsx", "Excel (XLSX)")], required=True, default="pdf")
 
     def action_print(self):

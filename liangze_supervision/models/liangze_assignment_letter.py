@@ -84,7 +84,7 @@ class LiangzeAssignmentLetter(models.Model):
 
     def action_issue(self):
         self._check_supervisor()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for letter in self:
             if letter.state != "draft":
                 raise UserError(self.env._("Only a draft assignment letter can be issued."))

@@ -94,7 +94,7 @@ class LiangzePoliticalLedger(models.Model):
             if not ledger.task_ids:
                 raise UserError(self.env._("Record the tasks the units took on first."))
         self._integrity_sudo().write({"state": "active"})
-        self._schedule_next_round(fields.Date.context_today(self))
+        self._schedule_next_round(self._bureau_today())
         return True
 
     def action_close(self):
@@ -104,7 +104,7 @@ class LiangzePoliticalLedger(models.Model):
                 raise UserError(self.env._("Only a ledger under supervision is closed."))
             if ledger.task_ids.filtered(lambda t: t.state != "done"):
                 raise UserError(self.env._("Tasks of this ledger are not done yet."))
-        self._integrity_sudo().write({"state": "closed", "closed_on": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
         return True
 
     def action_new_round(self):
@@ -143,7 +143,7 @@ class LiangzePoliticalLedger(models.Model):
         behind with its problem handed over."""
         self.ensure_one()
         round_ = self.env["liangze.political.round"].browse(self.action_new_round()["res_id"])
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         round_.write({"date": today - relativedelta(days=21), "note": "两项按计划推进，一项进度滞后。"})
         behind = round_.line_ids.sorted("id")[:1]
         behind.write(
@@ -160,7 +160,7 @@ class LiangzePoliticalLedger(models.Model):
 
     def _summary_month(self):
         """The first day of the month the summary is printed for: the current one."""
-        return fields.Date.context_today(self).replace(day=1)
+        return self._bureau_today().replace(day=1)
 
     def _month_rounds(self, month_start):
         self.ensure_one()

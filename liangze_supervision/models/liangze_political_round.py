@@ -21,7 +21,7 @@ class LiangzePoliticalRound(models.Model):
 
     ledger_id = fields.Many2one("liangze.political.ledger", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="ledger_id.company_id", store=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: self._bureau_today())
     note = fields.Text(string="Summary")
     line_ids = fields.One2many("liangze.political.round.line", "round_id", string="Task Status")
     state = fields.Selection([("draft", "Draft"), ("done", "Recorded")], default="draft", required=True, tracking=True)
@@ -32,9 +32,9 @@ class LiangzePoliticalRound(models.Model):
         for round_ in self:
             if round_.state != "draft":
                 raise UserError(self.env._("This follow-up round was already recorded."))
-            if round_.date > fields.Date.context_today(self):
+            if round_.date > self._bureau_today():
                 raise UserError(self.env._("A follow-up round is recorded once held, not before."))
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for round_ in self:
             for line in round_.line_ids:
                 values = {"last_status": line.status}

@@ -97,7 +97,7 @@ class LiangzeRectification(models.Model):
         """Issue the letter (or register the external finding) to the unit:
         numbered, mailed with its PDF, and open for the unit's plan."""
         self._check_supervisor()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for rectification in self:
             if rectification.state != "draft":
                 raise UserError(self.env._("Only a draft can be issued."))
@@ -136,7 +136,7 @@ class LiangzeRectification(models.Model):
                         numbers=", ".join(str(p.number) for p in incomplete),
                     )
                 )
-        self._integrity_sudo().write({"state": "rectifying", "plan_date": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "rectifying", "plan_date": self._bureau_today()})
         for rectification in self:
             rectification.activity_feedback(["mail.mail_activity_data_todo"])
             rectification.message_post(
@@ -149,7 +149,7 @@ class LiangzeRectification(models.Model):
         for rectification in self.filtered(lambda r: r.state == "rectifying"):
             if all(p.state == "verified" for p in rectification.problem_ids):
                 rectification._integrity_sudo().write(
-                    {"state": "closed", "closed_date": fields.Date.context_today(self)}
+                    {"state": "closed", "closed_date": self._bureau_today()}
                 )
                 rectification.message_post(
                     body=self.env._("Every problem is verified: the rectification is closed."),

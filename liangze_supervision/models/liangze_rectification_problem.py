@@ -189,7 +189,7 @@ class LiangzeRectificationProblem(models.Model):
                         number=problem.number,
                     )
                 )
-        self._integrity_sudo().write({"state": "feedback", "feedback_date": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "feedback", "feedback_date": self._bureau_today()})
         for problem in self:
             problem.message_post(
                 body=self.env._("Rectification feedback submitted by %(user)s.", user=self.env.user.name),
@@ -212,7 +212,7 @@ class LiangzeRectificationProblem(models.Model):
         """Verified (销号): the rectification closes once every problem is."""
         self._check_can_verify()
         self._integrity_sudo().write(
-            {"state": "verified", "verified_date": fields.Date.context_today(self), "verified_by_id": self.env.uid}
+            {"state": "verified", "verified_date": self._bureau_today(), "verified_by_id": self.env.uid}
         )
         for problem in self:
             problem.message_post(body=self.env._("Verified by %(user)s.", user=self.env.user.name))

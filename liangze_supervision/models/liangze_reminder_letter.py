@@ -40,7 +40,7 @@ class LiangzeReminderLetter(models.Model):
 
     name = fields.Char(string="Title", required=True, default=lambda self: self.env._("Supervision Reminder Letter"))
     letter_date = fields.Date(
-        string="Drafted On", required=True, default=fields.Date.context_today, readonly=True, index=True
+        string="Drafted On", required=True, default=lambda self: self._bureau_today(), readonly=True, index=True
     )
     task_ids = fields.Many2many(
         "liangze.task",
@@ -93,7 +93,7 @@ class LiangzeReminderLetter(models.Model):
     def _cron_draft_from_red_tasks(self):
         """Put every red task not in a letter yet into today's draft for its
         unit and supervising body; safe to run again the same day."""
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         # One grouped query, however many red tasks: their ids per unit and supervising body.
         groups = self.env["liangze.task"]._read_group(
             [
@@ -139,7 +139,7 @@ class LiangzeReminderLetter(models.Model):
             [
                 ("state", "=", "issued"),
                 ("escalated", "=", False),
-                ("escalation_date", "<=", fields.Date.context_today(self)),
+                ("escalation_date", "<=", self._bureau_today()),
             ]
         )
         for letter in due:
@@ -160,7 +160,7 @@ class LiangzeReminderLetter(models.Model):
     # -- workflow -------------------------------------------------------------------------
     def action_issue(self):
         self._check_supervisor()
-        today = fields.Date.context_today(self)
+        today = self._bureau_today()
         for letter in self:
             if letter.state != "draft":
                 raise UserError(self.env._("Only a draft reminder letter can be issued."))

@@ -92,7 +92,7 @@ class LiangzeSupervisionDocument(models.AbstractModel):
         if not value:
             return ""
         if isinstance(value, datetime):
-            value = fields.Datetime.context_timestamp(self, value).date()
+            value = self._bureau_date(value)
         return self.env._("%(month)s/%(day)s/%(year)s", year=value.year, month=value.month, day=value.day)
 
     def _workdays_after(self, day, count):

@@ -151,7 +151,7 @@ class LiangzeSupervisionReport(models.Model):
         self._check_supervisor()
         if any(report.state != "approved" for report in self):
             raise UserError(self.env._("Only an approved supervision report can be published."))
-        self._integrity_sudo().write({"state": "published", "issue_date": fields.Date.context_today(self)})
+        self._integrity_sudo().write({"state": "published", "issue_date": self._bureau_today()})
         self._assign_document_number()
         for report in self:
             report._notify_by_template(

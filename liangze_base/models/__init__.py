@@ -1,0 +1,3 @@
+from . import res_company
+from . import base
+from . import liangze_job_failure

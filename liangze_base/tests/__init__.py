@@ -1,0 +1,2 @@
+from . import test_bureau_day
+from . import test_job_failure

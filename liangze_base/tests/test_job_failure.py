@@ -1,0 +1,53 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
+from odoo.tests import TransactionCase, tagged
+
+from .common import bureau_user
+
+
+@tagged("post_install", "-at_install")
+class TestJobFailure(TransactionCase):
+    """A bad record is set aside; the rest of the run completes; the next run retries."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.partners = cls.env["res.partner"].create([{"name": f"作业对象{i}"} for i in range(5)])
+        cls.bad = cls.partners[2]
+        cls.admin = bureau_user(cls.env, "job_failure_admin", groups="base.group_system")
+        cls.clerk = bureau_user(cls.env, "job_failure_clerk")
+
+    def _mark(self, records):
+        for partner in records:
+            if partner == self.bad and not self.bad.comment:
+                raise ValueError("broken record")
+            partner.ref = "done"
+
+    def test_a_bad_record_does_not_stop_the_run(self):
+        done = self.partners._bureau_each("test job", self._mark, batch_size=2)
+        self.assertEqual(done, self.partners - self.bad)
+        self.assertEqual(set((self.partners - self.bad).mapped("ref")), {"done"})
+        self.assertFalse(self.bad.ref, "the bad record's work was rolled back alone")
+        failure = self.env["liangze.job.failure"].search([("job", "=", "test job")])
+        self.assertEqual((failure.res_model, failure.res_id, failure.state), ("res.partner", self.bad.id, "open"))
+        self.assertIn("broken record", failure.error)
+        self.assertIn(self.admin.partner_id, failure.message_ids.partner_ids, "the administrators are told")
+        # The next run fails again: still one failure, counted twice, told once.
+        self.partners._bureau_each("test job", self._mark, batch_size=2)
+        self.assertEqual(failure.failure_count, 2)
+        self.assertEqual(len(failure.message_ids.filtered(lambda m: m.partner_ids)), 1)
+        # Repaired, the record is done on the next run and the failure resolved.
+        self.bad.comment = "repaired"
+        done = self.partners._bureau_each("test job", self._mark, batch_size=2)
+        self.assertIn(self.bad, done)
+        self.assertEqual(self.bad.ref, "done")
+        self.assertEqual(failure.state, "resolved")
+
+    def test_only_administrators_read_the_failures(self):
+        self.partners._bureau_each("test job", self._mark)
+        self.assertEqual(self.env["liangze.job.failure"].with_user(self.admin).search_count([]), 1)
+        with self.assertRaises(AccessError):
+            self.env["liangze.job.failure"].with_user(self.clerk).search([])
+        with self.assertRaises(AccessError):
+            self.env["liangze.job.failure"].with_user(self.admin).search([]).unlink()
