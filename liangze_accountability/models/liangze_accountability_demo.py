@@ -1,6 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime, time, timedelta
+from datetime import time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -162,7 +162,7 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
                     "cadre_ids": [(6, 0, secretary.ids)],
                     "reason": "网上巡查发现，办公室部分工作台账照抄上年内容，"
                     "佐证资料与工作内容不符，存在搞形式、走过场问题。",
-                    "talk_date": datetime.combine(day, time(2)),
+                    "talk_date": self._bureau_utc(day, time(10)),
                     "talker_ids": [(6, 0, head.ids)],
                     "attendees": "纪检组干部赵敏（记录）",
                     "minutes": "<p>纪检组组长指出台账存在的问题，提出整改要求；办公室党支部书记表示诚恳接受，"

@@ -1,7 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-from datetime import datetime, time, timedelta
+from datetime import time, timedelta
 
 from odoo import api, models
 
@@ -162,8 +162,8 @@ class LiangzeDemoYear(models.AbstractModel):
         return task.company_id._liangze_workdays().subtract_workdays(task.deadline, workdays)
 
     def _at(self, day, hour):
-        # Office hours in Beijing, stored in UTC.
-        return datetime.combine(day, time(hour)) - timedelta(hours=8)
+        # Office hours in the bureau, stored in UTC.
+        return self._bureau_utc(day, time(hour))
 
     @api.model
     def _adopt_city_guidance(self, county_list_id, city_committee_id, city_office_id, item_ids):
