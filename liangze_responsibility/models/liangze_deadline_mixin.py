@@ -159,9 +159,10 @@ class LiangzeDeadlineMixin(models.AbstractModel):
     @api.model
     def _send_reminders(self):
         """Threshold-based: every yellow or red record not reminded yet gets its
-        reminder, so a day the job did not run is caught up on the next. Everything
-        happens in the job's transaction: a crash rolls back the reminders with the
-        flags, and the next run sends them again, once."""
+        reminder, so a day the job did not run is caught up on the next. Each batch
+        of records is reminded and flagged under one savepoint (``_bureau_each``):
+        a record whose reminder fails is rolled back alone and set aside in the job
+        failures, the others are reminded, and the next run reminds it, once."""
         domain = self._deadline_reminder_domain()
         sent = {}
         for level in ("yellow", "red"):
@@ -169,17 +170,32 @@ class LiangzeDeadlineMixin(models.AbstractModel):
             records = self.with_context(active_test=True).search(
                 domain + [("warning_level", "=", level), (flag, "=", False)]
             )
-            records._deadline_remind(level)
-            records._integrity_sudo().write({flag: True})
-            sent[level] = records
+            sent[level] = records._bureau_each(
+                self._deadline_reminder_job(),
+                lambda batch, level=level, flag=flag: batch._deadline_remind_and_flag(level, flag),
+            )
         return sent
 
+    @api.model
+    def _deadline_reminder_job(self):
+        """The job's name in the failures: one per model, whichever the level (a record
+        that could not be reminded yellow and is reminded red is no longer failing)."""
+        return f"{self._name} reminders"
+
+    def _deadline_remind_and_flag(self, level, flag):
+        # The reminder and its flag go together: both kept, or both rolled back.
+        self._deadline_remind(level)
+        self._integrity_sudo().write({flag: True})
+
     def _deadline_remind(self, level):
-        """Post each record's reminder: an activity and a message, as its model says."""
+        """Post each record's reminder: an activity and a message, as its model says
+        (an activity only on a model with activities, a message on a model with a chatter)."""
+        can_schedule = hasattr(self, "activity_schedule")
+        can_post = hasattr(self, "message_post_with_source")
         for record in self:
             reminder = record._deadline_reminder(level)
             user = reminder.get("activity_user")
-            if user and reminder.get("activity_type"):
+            if can_schedule and user and reminder.get("activity_type"):
                 record.activity_schedule(
                     reminder["activity_type"],
                     date_deadline=record[self._deadline_field],
@@ -187,7 +203,7 @@ class LiangzeDeadlineMixin(models.AbstractModel):
                     user_id=user.id,
                 )
             # Posted even with nobody to notify: the reminder stays in the record's history.
-            if reminder.get("template"):
+            if can_post and reminder.get("template"):
                 record.message_post_with_source(
                     reminder["template"],
                     partner_ids=(reminder.get("users") or self.env["res.users"]).partner_id.ids,
@@ -208,6 +224,9 @@ class LiangzeDeadlineMixin(models.AbstractModel):
 
     @api.model
     def _cron_refresh_warnings(self):
-        """Daily: refresh the warning levels, then send the reminders not sent yet."""
-        self._refresh_warning_levels()
-        return self._send_reminders()
+        """Daily: refresh the warning levels (one set-based UPDATE), then send the
+        reminders not sent yet, record by record safe; in the bureau's time zone,
+        whoever runs the job."""
+        jobs = self._bureau_context()
+        jobs._refresh_warning_levels()
+        return jobs._send_reminders()

@@ -7,11 +7,16 @@ from odoo.exceptions import UserError
 class LiangzePoliticalTask(models.Model):
     """A task a unit took on for the decision (时间表、路线图): its responsible unit
     and person, its due date (warnings and reminders), its status as the last
-    follow-up round found it."""
+    follow-up round found it.
+
+    Like its ledger, it has a chatter and activities: the reminder of a task due is
+    an activity for the ledger's keeper and a message to the unit, kept in the task's
+    history, which only those who read the task (the discipline body and the
+    leaders of the bureau, as the ledger) see."""
 
     _name = "liangze.political.task"
     _description = "Political Supervision Task"
-    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "ledger_id, due_date, id"
 
     _integrity_initial_states = ("open",)
