@@ -145,7 +145,13 @@ class LiangzeAssessmentScheme(models.Model):
 
     @api.model
     def _cron_score(self):
-        self.search([("state", "=", "published")])._score()
+        """Daily: score every published scheme, scheme by scheme under a savepoint: a
+        scheme whose scoring fails keeps its last scores and is set aside in the job
+        failures, the others are scored (rerunning changes nothing)."""
+        jobs = self._bureau_context()
+        return jobs.search([("state", "=", "published")])._bureau_each(
+            "liangze.assessment.scheme score", lambda schemes: schemes._score()
+        )
 
     def action_freeze(self):
         """Year end: the last scoring, then the results go to approval and change no more."""

@@ -444,10 +444,16 @@ class LiangzeClue(models.Model):
     @api.model
     def _cron_review_shelved(self):
         """Daily: shelved clues whose date has come go back to their handler for a new
-        collective review, with a new disposal deadline (once: they leave the shelf)."""
-        today = self._bureau_today()
-        clues = self.sudo().search([("state", "=", "shelved"), ("review_on", "<=", today)])
-        for clue in clues:
+        collective review, with a new disposal deadline (once: they leave the shelf, in
+        the same savepoint as the activity and the message). Clue by clue safe: one that
+        fails stays shelved, set aside in the job failures, and comes back the next night."""
+        jobs = self._bureau_context()
+        today = jobs._bureau_today()
+        clues = jobs.sudo().search([("state", "=", "shelved"), ("review_on", "<=", today)])
+        return clues._bureau_each("liangze.clue back from shelf", lambda batch: batch._back_from_shelf(today))
+
+    def _back_from_shelf(self, today):
+        for clue in self:
             # The approval of the old disposal is history (the chatter keeps it): a new one is asked.
             clue.sudo().review_ids.unlink()
             clue._integrity_sudo().write(
@@ -477,7 +483,6 @@ class LiangzeClue(models.Model):
                 partner_ids=user.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-        return clues
 
     # -- deadlines -----------------------------------------------------------------------------
     def _deadline_reminder(self, level):

@@ -124,12 +124,14 @@ class LiangzeIntegrityFile(models.Model):
     def _cron_remind_stale(self):
         """One activity per file not updated for the company's period, once per period:
         safe to run again the same day or after a crash (the flag is written in the
-        same transaction as the activity)."""
-        today = self._bureau_today()
-        reminded = self.browse()
-        for (company,) in self._read_group([("updated_on", "!=", False)], ["company_id"]):
+        same savepoint as the activity), and file by file: a file that fails is set
+        aside in the job failures and reminded on the next run."""
+        jobs = self._bureau_context()
+        today = jobs._bureau_today()
+        reminded = jobs.browse()
+        for (company,) in jobs._read_group([("updated_on", "!=", False)], ["company_id"]):
             limit = today - relativedelta(months=company.liangze_file_stale_months)
-            files = self.search(
+            files = jobs.search(
                 [
                     ("company_id", "=", company.id),
                     ("updated_on", "<", limit),
@@ -138,18 +140,20 @@ class LiangzeIntegrityFile(models.Model):
                     ("stale_reminded_on", "<", limit),
                 ]
             )
-            for file in files:
-                keeper = file.keeper_id or file._body_head()
-                if keeper:
-                    file.activity_schedule(
-                        "mail.mail_activity_data_todo",
-                        date_deadline=today + relativedelta(months=1),
-                        summary=self.env._("Update the integrity file: not updated since %(day)s", day=file.updated_on),
-                        user_id=keeper.id,
-                    )
-            files._integrity_sudo().write({"stale_reminded_on": today})
-            reminded |= files
+            reminded |= files._bureau_each("liangze.integrity.file stale reminder", lambda b: b._remind_stale(today))
         return reminded
+
+    def _remind_stale(self, today):
+        for file in self:
+            keeper = file.keeper_id or file._body_head()
+            if keeper:
+                file.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=today + relativedelta(months=1),
+                    summary=self.env._("Update the integrity file: not updated since %(day)s", day=file.updated_on),
+                    user_id=keeper.id,
+                )
+        self._integrity_sudo().write({"stale_reminded_on": today})
 
     def _body_head(self):
         """The head of the discipline body supervising the cadre's unit."""

@@ -365,6 +365,11 @@ class LiangzeList(models.Model):
 
     @api.model
     def _cron_generate_tasks(self):
-        """Daily: create what is missing (new items, owners, units). Safe to
+        """Daily: create what is missing (new items, owners, units), list by list
+        under a savepoint: a list whose generation fails is set aside in the job
+        failures and retried the next night, the others are generated. Safe to
         re-run: generation skips every task that already exists."""
-        self.search([("state", "=", "published")]).item_ids._sync_tasks()
+        jobs = self._bureau_context()
+        return jobs.search([("state", "=", "published")])._bureau_each(
+            "liangze.list generate tasks", lambda lists: lists.item_ids._sync_tasks()
+        )

@@ -1,6 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -207,15 +207,29 @@ class LiangzeTask(models.Model):
 
     @api.model
     def _cron_weekly_digest(self):
-        """Weekly: each unit head receives the yellow and red tasks of the
-        units they head and below, in one message."""
-        template = self.env.ref("liangze_responsibility.mail_template_liangze_weekly_digest")
-        warned = self.search([("warning_level", "in", ("yellow", "red"))])
-        heads = self.env["liangze.unit"].search([("head_id", "!=", False)]).head_id
-        for head in heads:
+        """Weekly: each unit head receives the yellow and red tasks of the units
+        they head and below, in one message, once a week: the bureau's week
+        (Monday to Sunday) it was sent for is kept on the head, in the same
+        savepoint as the mail, so a re-run or a catch-up the same week sends
+        nothing twice. Returns the heads sent a digest."""
+        jobs = self._bureau_context()
+        today = jobs._bureau_today()
+        week = today - timedelta(days=today.weekday())
+        warned = jobs.search([("warning_level", "in", ("yellow", "red"))])
+        heads = jobs.env["liangze.unit"].search([("head_id", "!=", False)]).head_id.sudo()
+        digests = {}
+        for head in heads.filtered(lambda h: h.liangze_digest_week != week):
             tasks = warned.filtered(lambda t, h=head: t.owner_unit_id in h.liangze_managed_unit_ids)
             if tasks:
-                template.with_context(digest_tasks=tasks.sorted("deadline")).send_mail(head.id)
+                digests[head.id] = tasks.sorted("deadline")
+        template = jobs.env.ref("liangze_responsibility.mail_template_liangze_weekly_digest")
+
+        def send(batch):
+            for head in batch:
+                template.with_context(digest_tasks=digests[head.id]).send_mail(head.id)
+            batch.write({"liangze_digest_week": week})
+
+        return heads.browse(list(digests))._bureau_each("liangze.task weekly digest", send)
 
     # -- ledger locking ----------------------------------------------------------
     @api.model_create_multi

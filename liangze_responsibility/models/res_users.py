@@ -35,6 +35,14 @@ class ResUsers(models.Model):
         help="Units the user heads, with all their sub-units: where a unit head works and signs off.",
     )
 
+    liangze_digest_week = fields.Date(
+        string="Warning Digest Sent For",
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+        help="The Monday of the bureau's week the last weekly digest of warnings was sent for: once a week.",
+    )
+
     def _compute_liangze_units(self):
         for user in self:
             user.liangze_unit_ids = user._liangze_my_units()

@@ -44,10 +44,14 @@ class ResourceCalendar(models.Model):
     # -- loading the statutory calendar ------------------------------------------
     @api.model
     def _cron_liangze_load_holidays(self):
-        """Yearly: load this and next year for every company's calendar, as
-        soon as the package knows them; already loaded days are skipped."""
+        """Monthly: load this and next year for every company's calendar, as
+        soon as the package knows them; already loaded days are skipped. A
+        calendar that cannot be loaded (the package does not know this year
+        yet) is set aside in the job failures, the others are loaded."""
         companies = self.env["res.company"].search([("resource_calendar_id", "!=", False)])
-        companies.resource_calendar_id.action_liangze_load_holidays()
+        return companies.resource_calendar_id._bureau_context()._bureau_each(
+            "resource.calendar load holidays", lambda calendars: calendars.action_liangze_load_holidays()
+        )
 
     def action_liangze_load_holidays(self):
         year = self._bureau_today().year

@@ -84,25 +84,54 @@ class LiangzeReminderLetter(models.Model):
     def _cron_reminder_letters(self):
         """Daily, after the tasks' own job (00:10, which refreshes their warnings):
         today's drafts for the red tasks, then the escalation of letters not
-        acknowledged in time. Both steps are idempotent."""
-        drafts = self._cron_draft_from_red_tasks()
-        escalated = self._cron_escalate()
+        acknowledged in time. Both steps are idempotent, and safe record by record:
+        a task or a letter that fails is set aside in the job failures and retried
+        the next night, the others are drafted or escalated."""
+        jobs = self._bureau_context()
+        drafts = jobs._cron_draft_from_red_tasks()
+        escalated = jobs._cron_escalate()
         return drafts, escalated
 
     @api.model
     def _cron_draft_from_red_tasks(self):
         """Put every red task not in a letter yet into today's draft for its
-        unit and supervising body; safe to run again the same day."""
+        unit and supervising body; safe to run again the same day. The tasks go
+        in batches (of one unit and body mostly: they come grouped), each under a
+        savepoint, the letters created or linked with them."""
         today = self._bureau_today()
         # One grouped query, however many red tasks: their ids per unit and supervising body.
         groups = self.env["liangze.task"]._read_group(
-            [
-                ("warning_level", "=", "red"),
-                # A submitted task waits for the discipline body, not for the unit.
-                ("state", "in", OPEN_STATES),
-                ("supervising_unit_id", "!=", False),
-                ("reminder_letter_ids", "=", False),
-            ],
+            self._red_tasks_domain(), ["owner_unit_id", "supervising_unit_id"], ["id:array_agg"]
+        )
+        if not groups:
+            return self.browse()
+        tasks = self.env["liangze.task"].browse(task_id for _unit, _issuer, task_ids in groups for task_id in task_ids)
+        drafts = self.browse()
+
+        def draft(batch):
+            nonlocal drafts
+            drafts |= self._draft_letters(batch, today)
+
+        tasks._bureau_each("liangze.reminder.letter drafting", draft, batch_size=1000)
+        # A letter of a batch rolled back (and retried task by task) is not there anymore.
+        return drafts.exists()
+
+    @api.model
+    def _red_tasks_domain(self):
+        return [
+            ("warning_level", "=", "red"),
+            # A submitted task waits for the discipline body, not for the unit.
+            ("state", "in", OPEN_STATES),
+            ("supervising_unit_id", "!=", False),
+            ("reminder_letter_ids", "=", False),
+        ]
+
+    @api.model
+    def _draft_letters(self, tasks, today):
+        """These red tasks into today's drafts, one per unit and supervising body
+        (created, or the existing draft linked); returns the drafts."""
+        groups = self.env["liangze.task"]._read_group(
+            [("id", "in", tasks.ids), *self._red_tasks_domain()],
             ["owner_unit_id", "supervising_unit_id"],
             ["id:array_agg"],
         )
@@ -110,7 +139,10 @@ class LiangzeReminderLetter(models.Model):
             return self.browse()
         # Today's letter already issued or cancelled: the new red tasks wait for tomorrow's.
         existing = {
-            (letter.unit_id, letter.issuer_unit_id): letter for letter in self.search([("letter_date", "=", today)])
+            (letter.unit_id, letter.issuer_unit_id): letter
+            for letter in self.search(
+                [("letter_date", "=", today), ("unit_id", "in", [unit.id for unit, _issuer, _ids in groups])]
+            )
         }
         drafts = self.browse()
         new_letters = []
@@ -134,7 +166,8 @@ class LiangzeReminderLetter(models.Model):
 
     @api.model
     def _cron_escalate(self):
-        """Tell the leaders of units that did not acknowledge in time; once per letter."""
+        """Tell the leaders of units that did not acknowledge in time; once per letter
+        (the flag written with the message, letter by letter safe)."""
         due = self.search(
             [
                 ("state", "=", "issued"),
@@ -142,12 +175,15 @@ class LiangzeReminderLetter(models.Model):
                 ("escalation_date", "<=", self._bureau_today()),
             ]
         )
-        for letter in due:
-            letter._notify_by_template(
-                "liangze_supervision.mail_template_liangze_reminder_letter_escalated", letter._escalation_users()
-            )
-        due._integrity_sudo().write({"escalated": True})
-        return due
+
+        def escalate(letters):
+            for letter in letters:
+                letter._notify_by_template(
+                    "liangze_supervision.mail_template_liangze_reminder_letter_escalated", letter._escalation_users()
+                )
+            letters._integrity_sudo().write({"escalated": True})
+
+        return due._bureau_each("liangze.reminder.letter escalation", escalate)
 
     def _escalation_users(self):
         """The lead leaders of the overdue tasks and the head of the unit above."""
