@@ -18,6 +18,7 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = [
+    "liangze_base",
     "liangze_responsibility",
     "liangze_supervision",
     "liangze_accountability",
