@@ -1,10 +1,13 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import itertools
 from contextlib import contextmanager
+from datetime import timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 GROUP_USER = "liangze_responsibility.group_liangze_user"
 GROUP_HEAD = "liangze_responsibility.group_liangze_unit_head"
@@ -37,9 +40,10 @@ IMPORT_OPTIONS = {
 }
 
 
-def publish_item(env, units, name, company, **values):
-    """A published 2026 list with one yearly department item owned by ``units``."""
-    rlist = env["liangze.list"].create({"name": f"2026 {name}", "year": 2026, "company_id": company.id})
+def publish_item(env, units, name, company, year=2026, **values):
+    """A published list of ``year`` (2026 by default: the tests that use it freeze the
+    clock in 2026) with one yearly department item owned by ``units``."""
+    rlist = env["liangze.list"].create({"name": f"{year} {name}", "year": year, "company_id": company.id})
     item = env["liangze.list.item"].create(
         {
             "list_id": rlist.id,
@@ -54,6 +58,46 @@ def publish_item(env, units, name, company, **values):
     )
     rlist.action_publish()
     return item
+
+
+_HAND_MADE = itertools.count(1)
+
+
+def task_due(env, unit, deadline, yellow=None, **values):
+    """A task of ``unit`` made by hand, due on ``deadline`` and yellow from ``yellow``
+    (three days before when not given), its month ending the day before: for the
+    tests of a given day, whatever day the item's rule would give. Each has its own
+    yearly item, on a draft list of its period's year."""
+    n = next(_HAND_MADE)
+    end = deadline - timedelta(days=1)
+    company = unit.company_id
+    rlist = env["liangze.list"].search(
+        [("name", "=", f"Hand-made tasks {end.year}"), ("company_id", "=", company.id)], limit=1
+    ) or env["liangze.list"].create({"name": f"Hand-made tasks {end.year}", "year": end.year, "company_id": company.id})
+    item = env["liangze.list.item"].create(
+        {
+            "list_id": rlist.id,
+            "category_id": env.ref("liangze_responsibility.liangze_category_prevention").id,
+            "name": f"Hand-made item {n:05d}",
+            "frequency": "yearly",
+            "owner_type": "department",
+            "owner_unit_ids": [(6, 0, unit.ids)],
+            "evidence_min": 0,
+        }
+    )
+    return env["liangze.task"].create(
+        {
+            "name": f"Hand-made task {n:05d}",
+            "item_id": item.id,
+            "period_start": end - timedelta(days=29),
+            "period_end": end,
+            "deadline": deadline,
+            "yellow_date": yellow or deadline - timedelta(days=3),
+            "owner_unit_id": unit.id,
+            "company_id": company.id,
+            **values,
+        }
+    )
 
 
 class LiangzeCase(TransactionCase):
@@ -113,7 +157,7 @@ class LiangzeCase(TransactionCase):
 
         def user(login, groups, companies=None):
             companies = companies or cls.company_a
-            return new_test_user(
+            return bureau_user(
                 cls.env,
                 login=login,
                 groups=groups,

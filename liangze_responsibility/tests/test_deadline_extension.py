@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -9,6 +11,8 @@ from .common import LiangzeCase
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in 1 September 2026, before the third quarter's deadline.
+@freeze_time("2026-09-01 02:00:00")
 class TestDeadlineExtension(LiangzeCase):
     """延期: the unit asks with a reason, the supervising body decides; the new
     deadline falls on a workday and the deadline before is kept."""

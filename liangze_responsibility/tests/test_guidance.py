@@ -3,12 +3,16 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 from .common import GROUP_ADMIN, GROUP_LEADER
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in mid-January 2026, when the guidance goes down.
+@freeze_time("2026-01-15 02:00:00")
 class TestGuidanceCascade(TransactionCase):
     """A province guidance list of 5 items sent to 2 cities, each deriving its list
     and sending it on to 2 counties ("1+X" down three levels)."""
@@ -37,7 +41,7 @@ class TestGuidanceCascade(TransactionCase):
             office = Unit.create(
                 {"name": f"{name} Office", "code": f"{name}-O", "parent_id": committee.id, "company_id": company.id}
             )
-            admin = new_test_user(
+            admin = bureau_user(
                 cls.env,
                 login=f"lz_{name.lower()}_admin",
                 groups=GROUP_ADMIN,
@@ -45,7 +49,7 @@ class TestGuidanceCascade(TransactionCase):
                 company_id=company.id,
                 company_ids=[(6, 0, company.ids)],
             )
-            leader = new_test_user(
+            leader = bureau_user(
                 cls.env,
                 login=f"lz_{name.lower()}_leader",
                 groups=GROUP_LEADER,
@@ -311,6 +315,8 @@ class TestGuidanceCascade(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in the list's year, 2026.
+@freeze_time("2026-01-15 02:00:00")
 class TestSupervisoryItems(TransactionCase):
     """Supervisory items (监督责任) are the discipline body's and name what they supervise."""
 

@@ -3,7 +3,11 @@
 import io
 from pathlib import Path
 
-from odoo.tests import new_test_user, tagged
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 from .common import GROUP_LEADER, IMPORT_OPTIONS, XLSX, LiangzeCase
 
@@ -13,6 +17,8 @@ LIST_NAME = "2026年度全面从严治党主体责任清单"
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in the list's year, 2026.
+@freeze_time("2026-01-15 02:00:00")
 class TestImport(LiangzeCase):
     """A list's items come in through Odoo's standard import of the XLSX template."""
 
@@ -53,7 +59,7 @@ class TestImport(LiangzeCase):
         cls.leaders = {}
         for login, name in (("t_sunli", "孙丽"), ("t_zhangwei", "张伟")):
             leader = cls.env["res.users"].search([("name", "=", name)], limit=1)
-            cls.leaders[name] = leader or new_test_user(
+            cls.leaders[name] = leader or bureau_user(
                 cls.env,
                 login=login,
                 name=name,

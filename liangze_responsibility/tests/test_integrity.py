@@ -4,7 +4,8 @@
 replayed as the role that tried it: every one is refused and changes nothing."""
 
 import base64
-from datetime import date
+
+from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -16,6 +17,8 @@ PDF = base64.b64encode(b"%PDF-1.4 minutes of the meeting")
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in 2026, at 04:30 on 18 March in China (20:30 UTC the day before).
+@freeze_time("2026-03-17 20:30:00")
 class TestRecordIntegrity(LiangzeCase):
     @classmethod
     def setUpClass(cls):
@@ -38,7 +41,7 @@ class TestRecordIntegrity(LiangzeCase):
         return task
 
     def test_responsible_user_cannot_accept_own_task(self):
-        forged = {"state": "accepted", "accepted_date": fields.Datetime.now(), "accepted_on": date.today()}
+        forged = {"state": "accepted", "accepted_date": fields.Datetime.now(), "accepted_on": self.task._bureau_today()}
         names = ["state", "accepted_date", "accepted_on"]
         self.assertUnchanged(self.task, names, lambda: self.task.with_user(self.member).write(forged))
         submitted = self._submitted()

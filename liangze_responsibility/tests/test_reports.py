@@ -4,6 +4,7 @@ import base64
 import io
 
 import openpyxl
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -17,6 +18,8 @@ LEDGER_XLSX = "liangze_responsibility.action_report_liangze_ledger_xlsx"
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in 2026, at 04:30 on 18 March in China (20:30 UTC the day before).
+@freeze_time("2026-03-17 20:30:00")
 class TestReports(LiangzeCase):
     """The responsibility list and work ledger prints, as the users who print them."""
 

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
@@ -20,8 +22,11 @@ class LedgerCase(LiangzeCase):
         cls.finance = cls.env["liangze.unit"].create(
             {"name": "Finance", "code": "C-FIN", "parent_id": cls.city.id, "company_id": cls.company_a.id}
         )
+        # The list of the bureau's year (TestTaskLedger freezes the clock; the download test does not).
         item = cls._published_item(
-            cls.office | cls.archive_room | cls.finance | cls.county_office, supervising_unit_id=cls.discipline.id
+            cls.office | cls.archive_room | cls.finance | cls.county_office,
+            supervising_unit_id=cls.discipline.id,
+            year=cls.env["liangze.task"]._bureau_today().year,
         )
         tasks = item.task_ids
         cls.office_task = tasks.filtered(lambda t: t.owner_unit_id == cls.office)
@@ -34,6 +39,8 @@ class LedgerCase(LiangzeCase):
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in 2026, at 04:30 on 18 March in China (20:30 UTC the day before).
+@freeze_time("2026-03-17 20:30:00")
 class TestTaskLedger(LedgerCase):
     """Who sees and edits which work ledger, and when it is sealed."""
 

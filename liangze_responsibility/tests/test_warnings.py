@@ -13,6 +13,8 @@ PDF = base64.b64encode(b"%PDF-1.4 report")
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in 1 September 2026, before the third quarter's warnings.
+@freeze_time("2026-09-01 02:00:00")
 class TestWarnings(LiangzeCase):
     """Deadlines on the statutory working calendar (National Day 2026:
     1-7 October off, Saturday 10 October worked) and the warnings they drive."""

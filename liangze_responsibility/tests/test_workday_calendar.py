@@ -2,12 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import LiangzeCase
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in the calendar's year, 2026.
+@freeze_time("2026-01-05 02:00:00")
 class TestWorkdayCalendar(LiangzeCase):
     """Statutory workdays for any date and span: New Year 2026 (1-3 January off,
     Sunday 4 January worked) and National Day 2026 (1-7 October off, Sunday

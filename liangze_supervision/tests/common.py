@@ -1,10 +1,9 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-from datetime import date, timedelta
+from datetime import timedelta
 
-from odoo.tests import new_test_user
-
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_responsibility.tests.common import GROUP_SUPERVISION_HEAD, LiangzeCase
 
 PDF = base64.b64encode(b"%PDF-1.4 rectification evidence")
@@ -16,7 +15,7 @@ class SupervisionCase(LiangzeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.supervision_head = new_test_user(
+        cls.supervision_head = bureau_user(
             cls.env,
             login="lz_supervision_head",
             groups=GROUP_SUPERVISION_HEAD,
@@ -35,7 +34,7 @@ class SupervisionCase(LiangzeCase):
     @classmethod
     def _letter(cls, problems=3, unit=None, due=None, **values):
         """A draft recommendation letter of the supervisor to ``unit`` (the office)."""
-        due = due or date.today() + timedelta(days=30)
+        due = due or cls.env["liangze.rectification"]._bureau_today() + timedelta(days=30)
         return (
             cls.env["liangze.rectification"]
             .with_user(cls.supervisor)

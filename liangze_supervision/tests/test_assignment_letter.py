@@ -1,5 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -7,6 +9,8 @@ from .common import SupervisionCase
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in the list's year, 2026.
+@freeze_time("2026-03-02 02:00:00")
 class TestAssignmentLetter(SupervisionCase):
     """One list, one letter (一单一书): with the office's published list, the
     discipline group says what it will supervise; the office's head acknowledges;

@@ -9,6 +9,8 @@ from .common import SupervisionCase
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in the ledger's year, 2026.
+@freeze_time("2026-03-02 02:00:00")
 class TestPoliticalLedger(SupervisionCase):
     """A political supervision ledger: 3 tasks, 2 follow-up rounds, one problem
     handed over to rectification and verified."""

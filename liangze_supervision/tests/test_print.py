@@ -17,6 +17,8 @@ REPORTS = {
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in 26 February 2026, the day the documents go out.
+@freeze_time("2026-02-26 02:00:00")
 class TestPrint(SupervisionCase):
     """Every supervision document prints as an official document (GB/T 9704):
     issuer, number, addressee, body, and a CJK font in the PDF."""

@@ -12,6 +12,8 @@ from .common import SupervisionCase
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in March 2026.
+@freeze_time("2026-03-02 02:00:00")
 class TestRectification(SupervisionCase):
     """Recommendation letters and external findings: plan, feedback with
     evidence, verification per problem, closure."""
@@ -90,7 +92,8 @@ class TestRectification(SupervisionCase):
             empty.with_context(**zh).action_issue()
         self.assertEqual(empty.state, "draft")
 
-        late = self._letter(1, due=date.today() - timedelta(days=1))
+        today = self.env["liangze.rectification"]._bureau_today()
+        late = self._letter(1, due=today - timedelta(days=1))
         with self.assertRefused(UserError, "整改期限.*早于"):
             late.with_context(**zh).action_issue()
         self.assertEqual((late.state, late.document_number), ("draft", False))
@@ -98,7 +101,7 @@ class TestRectification(SupervisionCase):
         letter = self._letter(1)
         letter.action_issue()
         with self.assertRefused(ValidationError, "早于"):
-            letter.problem_ids.with_context(**zh).write({"due_date": date.today() - timedelta(days=3)})
+            letter.problem_ids.with_context(**zh).write({"due_date": today - timedelta(days=3)})
         letter.with_user(self.member).plan = "<p>Plan</p>"
         letter.problem_ids.with_user(self.member).write({"measure": "Log", "owner_user_id": self.member.id})
         letter.with_user(self.member).action_submit_plan()

@@ -11,6 +11,8 @@ from .common import PDF, SupervisionCase
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in 26 February 2026, the day after February's deadline.
+@freeze_time("2026-02-26 02:00:00")
 class TestReminderLetter(SupervisionCase):
     """Red tasks are drafted into one reminder letter per unit and day; the
     unit head acknowledges receipt, or the leaders are told."""

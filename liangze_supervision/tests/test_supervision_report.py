@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -9,6 +11,8 @@ from .common import SupervisionCase
 
 
 @tagged("post_install", "-at_install")
+# The clock frozen in November 2026, after the third quarter.
+@freeze_time("2026-11-02 02:00:00")
 class TestSupervisionReport(SupervisionCase):
     """Supervision reports: approved by the supervision head, then a leader,
     then published; the unit reads nothing before."""

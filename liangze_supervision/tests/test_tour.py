@@ -1,7 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-from datetime import date, timedelta
+from datetime import timedelta
 
 from odoo.tests import HttpCase, tagged
 
@@ -19,7 +19,7 @@ class TestReviewTour(HttpCase):
         office = self.env.ref("liangze_responsibility.liangze_unit_demo_county_office")
         tasks = self.env["liangze.task"]
         for name in ("Tour review A", "Tour review B"):
-            item = publish_item(self.env, office, name, office.company_id)
+            item = publish_item(self.env, office, name, office.company_id, year=office._bureau_today().year)
             self.env["liangze.task.evidence"].create(
                 {"task_id": item.task_ids.id, "name": "Minutes", "file": base64.b64encode(b"%PDF-1.4")}
             )
@@ -92,14 +92,15 @@ class TestUnitTours(HttpCase):
         Letter = self.env["liangze.reminder.letter"]
         # Only the tour's letter waits for a receipt.
         Letter.search([("state", "=", "issued")]).sudo().write({"state": "acknowledged"})
-        item = publish_item(self.env, self.office, "Tour overdue", self.office.company_id)
+        today = self.office._bureau_today()
+        item = publish_item(self.env, self.office, "Tour overdue", self.office.company_id, year=today.year)
         letter = Letter.create(
             {
                 "unit_id": self.office.id,
                 "issuer_unit_id": self.discipline.id,
                 "company_id": self.office.company_id.id,
                 # The demo drafted today's letters already: one per unit and day.
-                "letter_date": date.today() - timedelta(days=1),
+                "letter_date": today - timedelta(days=1),
                 "task_ids": [(6, 0, item.task_ids.ids)],
             }
         )
