@@ -13,3 +13,4 @@ from . import test_workday_calendar
 from . import test_deadline_extension
 from . import test_guidance
 from . import test_daily_jobs
+from . import test_bureau_day
