@@ -10,3 +10,4 @@ from . import test_integrity
 from . import test_assignment_letter
 from . import test_political_ledger
 from . import test_daily_jobs
+from . import test_bureau_day
