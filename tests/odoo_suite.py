@@ -1,18 +1,34 @@
 #!/usr/bin/env python3
-"""Run the Odoo test suite of the liangze addons on a throw-away database.
+"""Run the Odoo test suite of the liangze addons on throw-away databases.
 
 1. make sure PostgreSQL runs and knows the current OS user;
-2. install the addons (with demo data and zh_CN) with --test-enable and count
-   the results Odoo logs;
+2. the main run: install the addons (with demo data and zh_CN) with --test-enable
+   and count the results Odoo logs (browser tours included);
 3. uninstall them again in a second run (counted as one more test);
-4. drop the database, whatever happened.
+4. the shifted clocks: install the demo bureau twice more, each on a database of
+   its own, under faketime at 03:30 UTC and at 20:30 UTC of the run's own date
+   (11:30 and, the next day, 04:30 in China), running the tests tagged
+   liangze_demo (no browser tour). LIANGZE_SHIFTED_CLOCKS=0 leaves them out, for a
+   developer's quick loop; CI never sets it;
+5. drop every database, whatever happened.
 
-Prints "odoo: N passed, N failed" and exits 0 only if nothing failed.
+Counted as a failure besides failed tests: any ERROR, any WARNING about liangze,
+any module whose demo data failed to load (Odoo installs it without its demo and
+skips the demo of the addons above it, with a mere WARNING), a skipped browser
+tour (no Chrome, or Chrome did not connect), a skipped demo suite (TestDemo*
+classes, tests tagged liangze_demo, or a skip whose reason names the demo), and a
+run in which no test ran. Other skips are counted apart, as skipped.
+
+Prints "odoo: N passed, N failed, N skipped" and exits 0 only if nothing failed.
 Called by scripts/test.sh; needs an importable Odoo 19.
+Also: `odoo_suite.py --addons-path` prints the addons path (for pytest-odoo), and
+`odoo_suite.py --demo-failures DB [LOG]` prints the modules of DB (and of Odoo's log
+LOG) whose demo data failed to load (used by scripts/start.sh).
 """
 
 import ast
 import contextlib
+import datetime
 import getpass
 import importlib.util
 import os
@@ -24,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,19 +59,39 @@ ADDONS = [
     "liangze_integration_tests",
 ]
 
+# The shifted clocks: (label, UTC time of the run's own date). 03:30 UTC is 11:30 in China, the
+# same day; 20:30 UTC is 04:30 in China, the next day (the hours when the demo once failed).
+SHIFTED_CLOCKS = [("03:30 UTC", "03:30:00"), ("20:30 UTC", "20:30:00")]
+# The tests run under the shifted clocks: the demo suites.
+DEMO_TAG = "liangze_demo"
+
 # Odoo's log format (odoo/netsvc.py): "%(asctime)s %(pid)s %(levelname)s %(dbname)s %(name)s: %(message)s"
 LOG_RE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>[\w.\-]+): (?P<msg>.*)$"
 )
 # odoo/service/server.py logs str(OdooTestResult) (odoo/tests/result.py) once per database:
-#   "<F> failed, <E> error(s) of <N> tests when loading database '<db>'"
+#   "<F> failed, <E> error(s) of <N> tests when loading database '<db>'" (skips are not in it).
 RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 # ERROR lines already counted by RESULT_RE: one per failing test, logged by the test's module logger
 # (odoo/tests/result.py, logError: "FAIL: <test>" / "ERROR: <test>"), and the summaries of
 # odoo/modules/loading.py ("Module <m>: 1 failures, 0 errors of 3 tests", "At least one test failed ...").
 TEST_OUTCOME_RE = re.compile(r"(FAIL|ERROR): ")
 TEST_SUMMARY_RE = re.compile(r"Module \S+: \d+ failures, \d+ errors of \d+ tests|At least one test failed when loading")
-
+# OdooTestResult.addSkip (odoo/tests/result.py) logs at INFO, under the test module's logger:
+#   "skipped <Class>.<method> : <reason>"; a skip raised by setUpClass (odoo/tests/suite.py) is logged by
+#   odoo.tests.suite as "skipped setUpClass (odoo.addons.<addon>.tests.<file>.<Class>) : <reason>" and
+#   its tests are neither run nor counted in N.
+SKIP_RE = re.compile(r"^skipped (?P<desc>.+?) : (?P<reason>.*)$")
+FIXTURE_SKIP_RE = re.compile(r"^(?:setUpClass|setUpModule) \((?P<path>[\w.]+)\)$")
+# Reasons of the SkipTest raised by odoo/tests/common.py when the browser is missing or does not connect:
+#   "websocket-client module is not installed", "Chrome executable not found", "<chrome> not found",
+#   "Failed to detect chrome devtools port after ...", "Error during Chrome headless connection",
+#   "Error during Chrome connection: never found 'page' target", "Cannot connect to chrome dev tools".
+BROWSER_SKIP_RE = re.compile(r"chrom|websocket|browser|devtools", re.IGNORECASE)
+DEMO_SKIP_RE = re.compile(r"\bdemo\b", re.IGNORECASE)
+# odoo/modules/loading.py, load_demo(): WARNING, then the module is installed without its demo data and
+# the addons that depend on it get none either (ModuleNode.demo_installable), without a word.
+DEMO_FAILED_RE = re.compile(r"^Module (?P<module>\S+) demo data failed to install, installed without demo data")
 UNINSTALL_SCRIPT = """
 mods = env['ir.module.module'].search([('name', 'in', %r)])
 mods.button_immediate_uninstall()
@@ -64,6 +101,20 @@ left = env['ir.module.module'].search([('name', 'in', %r), ('state', '!=', 'unin
 if left:
     raise SystemExit('still installed after uninstall: %%s' %% left.mapped('name'))
 print('uninstalled: %%s' %% ', '.join(mods.mapped('name')))
+"""
+
+# Run Odoo under libfaketime. FAKETIME_DONT_FAKE_MONOTONIC=1 is needed: with a faked CLOCK_MONOTONIC,
+# CPython's lock.acquire(timeout=...) (sem_clockwait, which libfaketime 0.9.10 does not intercept) waits
+# forever. But then libfaketime shifts the absolute CLOCK_MONOTONIC deadline of time.sleep
+# (clock_nanosleep TIMER_ABSTIME) by the fake offset: EINVAL, or hours of sleep when the clock is set
+# ahead. So time.sleep waits with select(), which takes a relative timeout.
+FAKETIME_BOOT = """\
+import runpy, select, sys, time
+def _sleep(secs):
+    select.select([], [], [], max(secs, 0))
+time.sleep = _sleep
+sys.argv[0] = {argv0!r}
+{run}
 """
 
 
@@ -131,9 +182,9 @@ def pg_cursor(dbname):
         cnx.close()
 
 
-def create_db():
+def create_db(suffix=""):
     """Create the database like Odoo does (odoo/service/db.py: unicode, C collation, pg_trgm)."""
-    name = time.strftime("liangze_test_%Y%m%d_%H%M%S")
+    name = time.strftime("liangze_test_%Y%m%d_%H%M%S") + suffix
     with pg_cursor("postgres") as cr:
         cr.execute("SELECT count(*) FROM pg_database WHERE datname LIKE %s", (name + "%",))
         if cr.fetchone()[0]:
@@ -208,15 +259,42 @@ def free_port():
         return s.getsockname()[1]
 
 
-def run_odoo(args, logfile, stdin=None):
-    """Run Odoo, streaming its output to stdout and to logfile; return (exit code, lines)."""
-    cmd = odoo_cmd() + args
-    log("$ " + " ".join(cmd))
+def faketime_cmd(spec, run, argv0):
+    """`faketime -f spec python -c <FAKETIME_BOOT>` running `run`; None without faketime."""
+    faketime = shutil.which("faketime")
+    if not faketime:
+        return None
+    return [faketime, "-f", spec, sys.executable, "-c", FAKETIME_BOOT.format(argv0=argv0, run=run)]
+
+
+def odoo_under_faketime(spec):
+    """The Odoo command run under `faketime -f spec`; None without faketime."""
+    cmd = odoo_cmd()
+    if cmd[1:] == ["-m", "odoo"]:
+        return faketime_cmd(spec, "runpy.run_module('odoo', run_name='__main__', alter_sys=True)", "odoo")
+    return faketime_cmd(spec, f"runpy.run_path({cmd[0]!r}, run_name='__main__')", cmd[0])
+
+
+def faketime_env():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FAKETIME")}
+    env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+    return env
+
+
+def run_odoo(args, logfile, stdin=None, cmd=None, env=None):
+    """Run Odoo (cmd, default odoo_cmd()), streaming its output to stdout and to logfile.
+
+    Returns (exit code, lines).
+    """
+    cmd = (cmd or odoo_cmd()) + args
+    shown = [("<faketime boot>" if "\n" in part else part) for part in cmd]
+    log("$ " + shlex.join(shown))
     lines = []
     with open(logfile, "w", encoding="utf-8") as fh:
         proc = subprocess.Popen(
             cmd,
             cwd=REPO,
+            env=env,
             text=True,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -234,45 +312,251 @@ def run_odoo(args, logfile, stdin=None):
         return proc.wait(), lines
 
 
-def problems(lines, db):
-    """Log lines that count as failures: ERROR/CRITICAL, or WARNING about liangze.
+# ---------------------------------------------------------------- what the tests are
+@dataclass(frozen=True)
+class ClassInfo:
+    tags: frozenset
+    tour: bool  # calls start_tour or browser_js
 
-    Per-test "FAIL:"/"ERROR:" lines and the per-module / per-database summaries are
-    already in the result line's counts: they are returned apart, to be shown only.
+
+def scan_test_classes(bases=(REPO, TEST_ADDONS)):
+    """{(addon, class name): ClassInfo} for the test classes of the addons, read with ast (no import)."""
+    found = {}
+    for base in bases:
+        for path in sorted(base.glob("*/tests/**/*.py")):
+            addon = path.relative_to(base).parts[0]
+            if not (base / addon / "__manifest__.py").is_file():
+                continue
+            try:
+                tree = ast.parse(path.read_text(encoding="utf-8"))
+            except (OSError, SyntaxError, ValueError):
+                continue  # Odoo reports it when it imports the tests
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.ClassDef):
+                    continue
+                tags = set()
+                for deco in node.decorator_list:
+                    func = deco.func if isinstance(deco, ast.Call) else None
+                    if getattr(func, "id", None) == "tagged" or getattr(func, "attr", None) == "tagged":
+                        tags |= {a.value for a in deco.args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+                tour = any(
+                    isinstance(n, ast.Call)
+                    and isinstance(n.func, ast.Attribute)
+                    and n.func.attr in ("start_tour", "browser_js")
+                    for n in ast.walk(node)
+                )
+                found[(addon, node.name)] = ClassInfo(frozenset(tags), tour)
+    return found
+
+
+# ---------------------------------------------------------------- reading Odoo's log
+@dataclass
+class Skip:
+    addon: str | None
+    cls: str | None
+    desc: str
+    reason: str
+    in_run: bool  # counted in Odoo's "of N tests" (a skipped test, not a skipped class or a subtest)
+
+
+def _addon_of(dotted):
+    parts = dotted.split(".")
+    return parts[2] if parts[:2] == ["odoo", "addons"] and len(parts) > 2 else None
+
+
+def parse_skip(logger, desc, reason):
+    fixture = FIXTURE_SKIP_RE.match(desc)
+    if fixture:
+        path = fixture["path"]
+        cls = path.rsplit(".", 1)[-1] if desc.startswith("setUpClass") else None
+        return Skip(_addon_of(path), cls, desc, reason, in_run=False)
+    subtest = desc.startswith("Subtest ")
+    name = desc.removeprefix("Subtest ").split(" ", 1)[0]  # <Class>.<method>, the class maybe nested
+    cls = name.rsplit(".", 1)[0].rsplit(".", 1)[-1] if "." in name else None
+    return Skip(_addon_of(logger), cls, desc, reason, in_run=not subtest)
+
+
+def skip_verdict(skip, classes):
+    """Why this skip fails the run, or None when it is only counted as skipped."""
+    info = classes.get((skip.addon, skip.cls))
+    if BROWSER_SKIP_RE.search(skip.reason) or (info and info.tour):
+        return "a browser tour was skipped"
+    if (skip.cls or "").startswith("TestDemo") or (info and DEMO_TAG in info.tags) or DEMO_SKIP_RE.search(skip.reason):
+        return "a demo suite was skipped"
+    return None
+
+
+@dataclass
+class Outcome:
+    passed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    failures: list = field(default_factory=list)  # one line per failure counted
+    notes: list = field(default_factory=list)  # shown, not counted (or counted in Odoo's result line)
+    demo_failed: list = field(default_factory=list)  # modules whose demo data failed to load
+
+    def fail(self, msg):
+        self.failed += 1
+        self.failures.append(msg)
+
+    def add(self, other):
+        self.passed += other.passed
+        self.failed += other.failed
+        self.skipped += other.skipped
+
+
+def analyse(lines, db, classes=None, tests_run=True):
+    """Count one Odoo run from its log lines.
+
+    Failures: the failed tests and errors of Odoo's result line, ERROR/CRITICAL lines not about a
+    test already counted there, WARNINGs about liangze, each module whose demo data failed to load,
+    each skipped browser tour or demo suite, no result line, and no test run. With tests_run=False (a
+    run that runs no test), no result line is expected and any test outcome line is a failure.
     """
-    bad, counted_already = [], []
+    classes = scan_test_classes() if classes is None else classes
+    out = Outcome()
+    result = None
+    skips, bad, counted, browser_lines = [], [], [], []
     for line in lines:
         m = LOG_RE.match(line)
         if not m:
             continue
         level, logger, msg = m["level"], m["logger"], m["msg"].replace(db, "<db>")  # db name contains 'liangze'
-        if level in ("ERROR", "CRITICAL"):
+        if RESULT_RE.search(msg):
+            result = RESULT_RE.search(msg)
+        if level == "INFO":
+            skip = SKIP_RE.match(msg)
+            if skip:
+                skips.append(parse_skip(logger, skip["desc"], skip["reason"]))
+        elif level == "WARNING" and DEMO_FAILED_RE.match(msg):
+            out.demo_failed.append(DEMO_FAILED_RE.match(msg)["module"])
+        elif level in ("ERROR", "CRITICAL"):
             if (
                 (".tests." in logger and TEST_OUTCOME_RE.match(msg))
                 or TEST_SUMMARY_RE.match(msg)
                 or RESULT_RE.search(msg)
             ):
-                counted_already.append(line)
+                counted.append(line)
             else:
-                bad.append(line)
+                # The browser helper logs why Chrome failed, then skips: counted with the skip, if any.
+                (browser_lines if BROWSER_SKIP_RE.search(msg) else bad).append(line)
         elif level == "WARNING" and (logger.startswith("odoo.addons.liangze") or "liangze" in msg):
-            bad.append(line)
-    return bad, counted_already
+            (browser_lines if BROWSER_SKIP_RE.search(msg) else bad).append(line)
+
+    if result:
+        f, e, n = map(int, result.groups())
+        in_run = sum(s.in_run for s in skips)
+        out.passed = max(n - f - e - in_run, 0)
+        out.failed += f + e
+        out.skipped = len(skips)
+        out.notes.append(f"Odoo test results: {n} run, {f} failed, {e} error(s), {len(skips)} skipped")
+        if tests_run and n - in_run <= 0:
+            out.fail("no test ran")
+    elif tests_run:
+        out.fail("no test result line found in the Odoo log")
+    tour_skipped = False
+    for skip in skips:
+        why = skip_verdict(skip, classes)
+        where = f"{skip.desc} [{skip.addon}]: {skip.reason}"
+        if why:
+            tour_skipped |= why.startswith("a browser tour")
+            out.fail(f"{why}: {where}")
+        else:
+            out.notes.append(f"skipped (counted as skipped): {where}")
+    for module in out.demo_failed:
+        out.fail(
+            f"the demo data of {module} failed to load: Odoo installed it without its demo data, "
+            "and the addons that depend on it without theirs"
+        )
+    if tour_skipped:
+        out.notes += [f"with the skipped tour: {line}" for line in browser_lines]
+    else:
+        bad += browser_lines
+    if tests_run:
+        out.notes += [f"test failure (counted above): {line}" for line in counted]
+    else:
+        bad = counted + bad
+    for line in bad:
+        out.fail(f"log: {line}")
+    return out
 
 
-def main():
-    addons = addons_to_install()
-    if not addons:
-        log("no liangze addon found: nothing to test")
-        print("odoo: 0 passed, 0 failed")
-        return 0
+def summary_line(outcome):
+    """The line scripts/test.sh reads (ODOO_SUMMARY_RE there)."""
+    return f"odoo: {outcome.passed} passed, {outcome.failed} failed, {outcome.skipped} skipped"
 
-    ensure_postgres()
-    ensure_role()
-    tmp = Path(tempfile.mkdtemp(prefix="liangze_odoo_"))
-    db = create_db()
-    log(f"created database {db}; logs in {tmp}")
-    common = [
+
+# ---------------------------------------------------------------- demo data in a database
+DEMO_FAILURES_SQL = """
+    SELECT m.name FROM ir_module_module m
+     WHERE m.state = 'installed' AND m.demo IS NOT TRUE AND m.name != 'base'
+       AND NOT EXISTS (SELECT 1 FROM ir_module_module_dependency d
+                         JOIN ir_module_module p ON p.name = d.name
+                        WHERE d.module_id = m.id AND p.demo IS NOT TRUE)
+    UNION
+    SELECT m.name FROM ir_demo_failure f JOIN ir_module_module m ON m.id = f.module_id
+"""
+
+
+def demo_failures(dbname):
+    """Modules of dbname whose own demo data failed to load.
+
+    Odoo (odoo/modules/loading.py) sets ir_module_module.demo to false on the module whose demo
+    failed and on every module above it, and records the failure in ir.demo_failure (transient): the
+    modules without demo whose dependencies all have theirs, plus those recorded. A database made
+    without demo data at all (base without demo) has none; so has a database Odoo never initialised.
+    """
+    with pg_cursor(dbname) as cr:
+        cr.execute("SELECT to_regclass('ir_module_module'), to_regclass('ir_demo_failure')")
+        modules, failures = cr.fetchone()
+        if not modules:
+            return []
+        cr.execute(DEMO_FAILURES_SQL if failures else DEMO_FAILURES_SQL.split("UNION")[0])
+        return sorted(name for (name,) in cr.fetchall())
+
+
+def demo_failures_in_log(path):
+    """Modules named by Odoo's "demo data failed to install" WARNING in a log file."""
+    text = Path(path).read_text(encoding="utf-8", errors="replace") if Path(path).is_file() else ""
+    found = []
+    for line in text.splitlines():
+        m = LOG_RE.match(line)
+        if m and m["level"] == "WARNING" and DEMO_FAILED_RE.match(m["msg"]):
+            found.append(DEMO_FAILED_RE.match(m["msg"])["module"])
+    return found
+
+
+def check_demo_in_db(out, db):
+    """Count the modules installed without demo data that the log did not already name."""
+    try:
+        missing = [m for m in demo_failures(db) if m not in out.demo_failed]
+    except Exception as exc:  # noqa: BLE001 - reported and counted
+        out.fail(f"could not read the demo flags of {db}: {exc}")
+        return
+    for module in missing:
+        out.fail(f"the demo data of {module} failed to load (ir_module_module.demo is false)")
+
+
+# ---------------------------------------------------------------- the runs
+def report(out, label, rc, lines, tail=60):
+    """Log an outcome; an exit code != 0 counts only when nothing else explains it."""
+    if rc != 0:
+        if out.failed:
+            out.notes.append(f"Odoo exited with code {rc}")
+        else:
+            out.fail(f"Odoo exited with code {rc}")
+    prefix = f"[{label}] " if label else ""
+    for note in out.notes:
+        log(prefix + note)
+    for failure in out.failures:
+        log(f"{prefix}FAIL: {failure}")
+    if rc != 0:
+        print("\n".join(lines[-tail:]))
+    log(f"{prefix}{out.passed} passed, {out.failed} failed, {out.skipped} skipped")
+
+
+def common_args(db, tmp):
+    return [
         "-d",
         db,
         f"--addons-path={addons_path()}",
@@ -280,9 +564,15 @@ def main():
         "--log-level=info",
         "--http-interface=127.0.0.1",
     ]
-    passed = failed = 0
+
+
+def main_run(addons, tmp, classes):
+    """Install with demo and run every test (tours included), then uninstall (one more test)."""
+    db = create_db()
+    log(f"created database {db}; logs in {tmp}")
+    common = common_args(db, tmp)
+    total = Outcome()
     try:
-        # Run 1: install + tests (at_install and post_install).
         rc, lines = run_odoo(
             [
                 *common,
@@ -300,51 +590,122 @@ def main():
             ],
             tmp / "install.log",
         )
-        results = [RESULT_RE.search(line) for line in lines]
-        results = [r for r in results if r]
-        if results:
-            f, e, n = map(int, results[-1].groups())
-            passed, failed = n - f - e, f + e
-            log(f"Odoo test results: {n} run, {f} failed, {e} error(s)")
-        else:
-            log("no test result line found in the Odoo log")
-            failed += 1
-        bad, tests_failed = problems(lines, db)
-        failed += len(bad)
-        for line in tests_failed:
-            log(f"test failure (counted above): {line}")
-        for line in bad:
-            log(f"FAIL (log): {line}")
-        if rc != 0:
-            log(f"FAIL: Odoo exited with code {rc}")
-            print("\n".join(lines[-60:]))
-            failed = failed or 1  # count the exit code only when nothing above explains it
+        out = analyse(lines, db, classes)
+        check_demo_in_db(out, db)
+        report(out, "", rc, lines)
+        total.add(out)
 
-        # Run 2: uninstall everything we installed, counted as one test.
+        # Then uninstall everything, counted as one test.
         script = UNINSTALL_SCRIPT % (addons, addons)
         rc, lines = run_odoo(["shell", *common, "--no-http"], tmp / "uninstall.log", stdin=script)
-        bad, tests_failed = problems(lines, db)
-        bad += tests_failed  # no tests run here: any such line is a failure
-        for line in bad:
-            log(f"FAIL (uninstall log): {line}")
-        if rc == 0 and not bad:
-            passed += 1
-            log("uninstall: ok")
+        out = analyse(lines, db, classes, tests_run=False)
+        if rc == 0 and not out.failed:
+            out.passed = 1
+            out.notes.append("uninstall: ok")
         else:
-            failed += 1
-            log(f"FAIL: uninstall (exit code {rc})")
-            print("\n".join(lines[-60:]))
+            out.fail(f"uninstall (exit code {rc})")
+            out.failed = 1  # the uninstall counts as one test, whatever went wrong
+        report(out, "uninstall", rc, lines)
+        total.add(out)
     finally:
         drop_db(db)
+    return total
+
+
+def shifted_tags(addons, classes, tags=DEMO_TAG):
+    """The demo tests, without the browser tours (each excluded as -/<addon>:<Class>)."""
+    tours = sorted(f"-/{addon}:{cls}" for (addon, cls), info in classes.items() if info.tour and addon in addons)
+    return ",".join([tags, *tours])
+
+
+def shifted_run(addons, label, spec, tmp, classes, tags=DEMO_TAG):
+    """Install the demo bureau under `faketime -f spec` on a database of its own and run the demo tests."""
+    out = Outcome()
+    cmd = odoo_under_faketime(spec)
+    if cmd is None:
+        out.fail("faketime is not installed (Debian package faketime): the demo was not tried at this hour")
+        report(out, label, 0, [])
+        return out
+    db = create_db("_" + re.sub(r"\W", "", label.split()[0]))
+    run_dir = tmp / re.sub(r"\W", "", label.split()[0])
+    run_dir.mkdir(parents=True, exist_ok=True)
+    log(f"[{label}] created database {db}; Odoo's clock: faketime -f {spec!r}")
+    try:
+        rc, lines = run_odoo(
+            [
+                *common_args(db, run_dir),
+                "-i",
+                ",".join(addons),
+                "--with-demo",
+                "--test-enable",
+                "--stop-after-init",
+                "--test-tags=" + shifted_tags(addons, classes, tags),
+                "--load-language=zh_CN",
+                f"--http-port={free_port()}",
+                f"--gevent-port={free_port()}",
+            ],
+            run_dir / "install.log",
+            cmd=cmd,
+            env=faketime_env(),
+        )
+        out = analyse(lines, db, classes)
+        check_demo_in_db(out, db)
+        report(out, label, rc, lines)
+    finally:
+        drop_db(db)
+        shutil.rmtree(run_dir / "data", ignore_errors=True)
+    return out
+
+
+def shifted_specs(day):
+    """[(label, faketime spec)] for the run's own date: a start-at timestamp, the clock ticking on."""
+    return [(label, f"@{day.isoformat()} {hhmmss}") for label, hhmmss in SHIFTED_CLOCKS]
+
+
+def main():
+    addons = addons_to_install()
+    if not addons:
+        log("no liangze addon found: nothing to test")
+        print(summary_line(Outcome()))
+        return 0
+
+    day = datetime.datetime.now(datetime.UTC).date()  # the run's own date
+    ensure_postgres()
+    ensure_role()
+    classes = scan_test_classes()
+    tmp = Path(tempfile.mkdtemp(prefix="liangze_odoo_"))
+    total = Outcome()
+    try:
+        total.add(main_run(addons, tmp, classes))
+        if os.environ.get("LIANGZE_SHIFTED_CLOCKS") == "0":
+            log("LIANGZE_SHIFTED_CLOCKS=0: the demo is not tried under shifted clocks")
+        else:
+            for label, spec in shifted_specs(day):
+                total.add(shifted_run(addons, label, spec, tmp, classes))
+    finally:
         shutil.rmtree(tmp / "data", ignore_errors=True)
-        if not failed:
+        if not total.failed:
             shutil.rmtree(tmp, ignore_errors=True)
         else:
             log(f"logs kept in {tmp}")
 
-    print(f"odoo: {passed} passed, {failed} failed", flush=True)
-    return 1 if failed else 0
+    print(summary_line(total), flush=True)
+    return 1 if total.failed else 0
+
+
+def cli(argv):
+    if argv == ["--addons-path"]:
+        print(addons_path())
+        return 0
+    if len(argv) in (2, 3) and argv[0] == "--demo-failures":
+        names = set(demo_failures(argv[1])) | set(demo_failures_in_log(argv[2]) if len(argv) == 3 else [])
+        print(", ".join(sorted(names)))
+        return 0
+    if argv:
+        print(f"usage: {Path(__file__).name} [--addons-path | --demo-failures DB [LOG]]", file=sys.stderr)
+        return 2
+    return main()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli(sys.argv[1:]))
