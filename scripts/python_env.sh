@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/test.sh and scripts/start.sh: sets PYTHON to the
 # interpreter to use and defines pip_install.
 #   PYTHON=... overrides; default python3.
