@@ -165,11 +165,15 @@ class TestDailyJobs(LiangzeCase):
         )
         self.assertEqual([len(self._red_messages(task)) for task in self.early], [1] * 6)
 
+    def _ours(self, users):
+        # The heads of this test's units; a database with the demo has its own heads too.
+        return users & (self.head | self.leader)
+
     def test_the_digest_goes_once_a_week_of_the_bureau(self):
         with freeze_time(BUREAU_INSTANTS["03:30 UTC"]):
-            sent = self.Task._cron_weekly_digest()
+            sent = self._ours(self.Task._cron_weekly_digest())
             self.assertEqual(sent, self.head)
-            self.assertFalse(self.Task._cron_weekly_digest(), "not twice the same week")
+            self.assertFalse(self._ours(self.Task._cron_weekly_digest()), "not twice the same week")
         self.assertEqual(len(self._digests(self.head)), 1)
         self.assertIn("Monthly integrity check", self._digests(self.head).body_html)
         # Sunday 22 March 23:00 in China (15:00 UTC): still the same week.
@@ -178,7 +182,7 @@ class TestDailyJobs(LiangzeCase):
         self.assertEqual(len(self._digests(self.head)), 1)
         # Monday 23 March 00:30 in China is still Sunday in UTC: the bureau's new week.
         with freeze_time(datetime(2026, 3, 22, 16, 30)):
-            self.assertEqual(self.Task._cron_weekly_digest(), self.head)
+            self.assertEqual(self._ours(self.Task._cron_weekly_digest()), self.head)
         with freeze_time(datetime(2026, 3, 23, 3, 30)):
             self.Task._cron_weekly_digest()
         self.assertEqual(len(self._digests(self.head)), 2)
@@ -198,13 +202,15 @@ class TestDailyJobs(LiangzeCase):
             patch.object(Template, "send_mail", send_mail),
             set_aside(self, self.leader),
         ):
-            sent = self.Task._cron_weekly_digest()
+            sent = self._ours(self.Task._cron_weekly_digest())
         self.assertEqual(sent, self.head)
         self.assertEqual(len(self._digests(self.head)), 1)
         self.assertFalse(self._digests(self.leader))
         self.assertEqual(len(open_failures(self.env, self.leader)), 1)
         with freeze_time(BUREAU_INSTANTS["20:30 UTC"]):
-            self.assertEqual(self.Task._cron_weekly_digest(), self.leader, "the leader's, not the head's again")
+            self.assertEqual(
+                self._ours(self.Task._cron_weekly_digest()), self.leader, "the leader's, not the head's again"
+            )
         self.assertFalse(open_failures(self.env, self.leader))
         self.assertEqual((len(self._digests(self.head)), len(self._digests(self.leader))), (1, 1))
 
