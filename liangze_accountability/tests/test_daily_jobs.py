@@ -52,6 +52,15 @@ class TestDailyJobs(SupervisionCase):
             cls.schemes.action_publish()
         cls.bad = cls.schemes[1]
 
+    def test_the_assessor_copies_a_scored_scheme_for_the_next_year(self):
+        """A copy is a new scheme: in draft, never scored, whatever the original went through."""
+        scheme = self.schemes[0]
+        self.assertTrue(scheme.scored_on)
+        with freeze_time("2027-01-04 02:00"):
+            copy = scheme.with_user(self.assessor).copy({"name": "2027 assessment of the departments", "year": 2027})
+        self.assertEqual((copy.state, copy.scored_on, copy.results_date), ("draft", False, False))
+        self.assertEqual(copy.rule_ids.mapped("kind"), ["late_task"])
+
     def test_a_scheme_that_cannot_be_scored_waits_the_others_are_scored(self):
         published = datetime(2026, 3, 2, 2, 0)
         self.assertEqual(self.schemes.mapped("scored_on"), [published] * 2)

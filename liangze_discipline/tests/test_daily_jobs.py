@@ -105,5 +105,45 @@ class TestDailyJobs(IntegrityCase):
         self.assertEqual(self._back_reminders(self.bad).user_id, self.officer)
         self.assertFalse(open_failures(self.env, self.bad))
 
+    def test_a_clue_awaiting_approval_is_warned_and_reminded(self):
+        """Its disposal limit runs while the head has not approved the way yet: the job
+        warns and reminds it like any other (the approval pending does not refuse the flags)."""
+        with freeze_time(BUREAU_INSTANTS["03:30 UTC"]):
+            clue = (
+                self.env["liangze.clue"]
+                .with_user(self.manager)
+                .create(
+                    {
+                        "summary": "Used the office car for a family trip.",
+                        "concerned_cadre_ids": [(6, 0, self.sister.ids)],
+                        "unit_id": self.sister.unit_id.id,
+                        "source": "report",
+                    }
+                )
+            )
+            clue.write({"proposed_handler_id": self.officer.id})
+            clue.action_propose_assignment()
+            clue.with_user(self.supervision_head).action_approve_assignment()
+            clue.with_user(self.officer).write(
+                {
+                    "review_date": date(2026, 3, 17),
+                    "attendee_ids": [(6, 0, (self.officer | self.manager | self.supervision_head).ids)],
+                    "proposed_way": "shelve",
+                    "review_on": REVIEW_ON,
+                    "review_note": "Shelved until the audit of the contract is done.",
+                }
+            )
+            clue.with_user(self.officer).action_submit_disposal()
+        clue = clue.with_user(self.env.user)
+        self.assertTrue(clue.review_ids.filtered(lambda r: r.status == "waiting" or r.status == "pending"))
+        # The bureau's day after its yellow date, before its limit, at 20:30 UTC.
+        yellow = clue.yellow_date
+        instant = datetime.combine(yellow, datetime.min.time()).replace(hour=20, minute=30)
+        with freeze_time(instant):
+            self.env["liangze.clue"]._cron_refresh_warnings()
+        self.assertEqual(clue.warning_level, "yellow")
+        self.assertTrue(clue.reminded_yellow, "reminded although its approval is pending")
+        self.assertFalse(open_failures(self.env, clue))
+
     def test_the_discipline_jobs_run_at_night_in_china(self):
         assert_crons_at_night(self, ["liangze_discipline"])

@@ -44,7 +44,7 @@ class ResourceCalendar(models.Model):
     # -- loading the statutory calendar ------------------------------------------
     @api.model
     def _cron_liangze_load_holidays(self):
-        """Monthly: load this and next year for every company's calendar, as
+        """Monthly, and at install: load last, this and next year for every company's calendar, as
         soon as the package knows them; already loaded days are skipped. A
         calendar that cannot be loaded (the package does not know this year
         yet) is set aside in the job failures, the others are loaded."""
@@ -54,8 +54,10 @@ class ResourceCalendar(models.Model):
         )
 
     def action_liangze_load_holidays(self):
+        # Last year too: deadlines of last year's lists and clues still fall due in January.
         year = self._bureau_today().year
         for calendar in self:
+            calendar._liangze_load_chinese_year(year - 1, missing_ok=True)
             calendar._liangze_load_chinese_year(year)
             calendar._liangze_load_chinese_year(year + 1, missing_ok=True)
         return True

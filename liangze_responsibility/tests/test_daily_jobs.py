@@ -214,6 +214,21 @@ class TestDailyJobs(LiangzeCase):
         self.assertFalse(open_failures(self.env, self.leader))
         self.assertEqual((len(self._digests(self.head)), len(self._digests(self.leader))), (1, 1))
 
+    def test_holidays_are_loaded_at_install_and_last_years_too(self):
+        # At install: the main company's calendar knows a statutory holiday of last or this year.
+        main = self.env.ref("base.main_company").resource_calendar_id
+        leaves = self.env["resource.calendar.leaves"].search(
+            [("calendar_id", "=", main.id), ("resource_id", "=", False), ("time_type", "=", "leave")]
+        )
+        self.assertTrue(leaves, "statutory holidays loaded when the product is installed, not a month later")
+        # In January, last year's National Day still counts: deadlines of last year's lists fall due.
+        calendar = self.company_a.resource_calendar_id
+        with freeze_time("2026-01-05 01:00"):
+            self.env["resource.calendar"]._cron_liangze_load_holidays()
+            workdays = self.company_a._liangze_workdays()
+            self.assertEqual(workdays.add_workdays(date(2025, 9, 30), 1), date(2025, 10, 9))
+        self.assertTrue(calendar.liangze_adjusted_workday_ids.filtered(lambda d: d.date == date(2025, 10, 11)))
+
     def test_every_liangze_job_runs_at_night_in_china(self):
         modules = self.env["ir.module.module"].search([("name", "like", "liangze_"), ("state", "=", "installed")])
         assert_crons_at_night(self, modules.mapped("name"))

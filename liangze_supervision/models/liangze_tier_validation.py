@@ -54,6 +54,12 @@ class LiangzeTierValidation(models.AbstractModel):
             self._on_tiers_approved()
         return res
 
+    def _get_under_validation_exceptions(self):
+        # The daily warning job writes the warning level and the reminder flags of a
+        # document awaiting approval too.
+        jobs = [name for name in ("warning_level", "reminded_yellow", "reminded_red") if name in self._fields]
+        return super()._get_under_validation_exceptions() + jobs
+
     def _on_tiers_approved(self):
         """What a document does once every tier approved it (tell its author, …)."""
 
