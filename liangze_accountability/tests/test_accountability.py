@@ -6,14 +6,18 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_supervision.tests.common import SupervisionCase
 
 PDF = base64.b64encode(b"%PDF-1.4 self-criticism")
 
 
 @tagged("post_install", "-at_install")
+# The story is of 2026 (its dates are written out): told late in 2026, in the bureau's early
+# morning (20:30 UTC, 04:30 in China), whatever the real clock says.
+@freeze_time("2026-12-02 20:30:00")
 class TestAccountability(SupervisionCase):
     """A January task of the office, signed off late by a member and still red:
     the discipline group traces it back to the signer and holds them to account."""
@@ -25,7 +29,7 @@ class TestAccountability(SupervisionCase):
         cls.personnel = Unit.create(
             {"name": "Personnel", "code": "C-PER", "parent_id": cls.city.id, "company_id": cls.company_a.id}
         )
-        cls.organisation_officer = new_test_user(
+        cls.organisation_officer = bureau_user(
             cls.env,
             login="lz_organisation",
             groups="liangze_responsibility.group_liangze_user",
@@ -34,7 +38,7 @@ class TestAccountability(SupervisionCase):
         )
         cls.personnel.head_id = cls.organisation_officer
         cls.company_a.liangze_organisation_unit_id = cls.personnel
-        cls.colleague = new_test_user(
+        cls.colleague = bureau_user(
             cls.env,
             login="lz_colleague",
             groups="liangze_responsibility.group_liangze_user",
@@ -42,7 +46,7 @@ class TestAccountability(SupervisionCase):
             company_ids=[(6, 0, cls.company_a.ids)],
         )
         cls.office.member_ids = [(4, cls.colleague.id)]
-        cls.committee_head = new_test_user(
+        cls.committee_head = bureau_user(
             cls.env,
             login="lz_committee_head",
             groups="liangze_responsibility.group_liangze_leader",
@@ -253,7 +257,7 @@ class TestAccountability(SupervisionCase):
         self.assertEqual((appeal.state, decision.state, decision.effect_until), ("revoked", "revoked", False))
 
     def test_decision_costs_the_unit_points_until_revoked(self):
-        assessor = new_test_user(
+        assessor = bureau_user(
             self.env,
             login="lz_assessor",
             groups="liangze_accountability.group_liangze_assessor",

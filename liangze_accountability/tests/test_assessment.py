@@ -6,14 +6,18 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_supervision.tests.common import SupervisionCase
 
 PDF = base64.b64encode(b"%PDF-1.4 minutes")
 
 
 @tagged("post_install", "-at_install")
+# The story is of 2026 (its dates are written out): told late in 2026, in the bureau's early
+# morning (20:30 UTC, 04:30 in China), whatever the real clock says.
+@freeze_time("2026-12-02 20:30:00")
 class TestAssessment(SupervisionCase):
     """Three peer departments, each with one thing that costs points: a task
     accepted late (office), a return for more material (finance), a reminder
@@ -29,7 +33,7 @@ class TestAssessment(SupervisionCase):
         cls.personnel = Unit.create(
             {"name": "Personnel", "code": "C-PER", "parent_id": cls.city.id, "company_id": cls.company_a.id}
         )
-        cls.assessor = new_test_user(
+        cls.assessor = bureau_user(
             cls.env,
             login="lz_assessor",
             groups="liangze_accountability.group_liangze_assessor",
@@ -38,7 +42,7 @@ class TestAssessment(SupervisionCase):
         )
         cls.finance.member_ids = cls.assessor
         # The personnel department's head acknowledges its reminder letter.
-        cls.personnel.head_id = new_test_user(
+        cls.personnel.head_id = bureau_user(
             cls.env,
             login="lz_personnel_head",
             groups="liangze_responsibility.group_liangze_unit_head",
@@ -277,7 +281,7 @@ class TestAssessment(SupervisionCase):
             kept.with_user(self.assessor).action_uphold("The letter was due")
         self.assertEqual((kept.state, personnel_deduction.state), ("upheld", "active"))
         finance_deduction = self.env["liangze.assessment.deduction"].search([("unit_id", "=", self.finance.id)])
-        finance_head = new_test_user(
+        finance_head = bureau_user(
             self.env,
             login="lz_finance_head",
             groups="liangze_responsibility.group_liangze_unit_head",

@@ -2,9 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from pathlib import Path
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_responsibility.tests.common import (
     GROUP_HEAD,
     GROUP_SUPERVISOR,
@@ -47,7 +48,7 @@ class TestCadreImport(LiangzeCase):
             "清河县税务局党委", "T-QH", unit("云州市税务局党委", "T-YZ", unit_type="party_committee"), "party_committee"
         )
         cls.t_office = unit("办公室", "T-BGS", county)
-        cls.wangfang = cls.env["res.users"].search([("name", "=", "王芳")], limit=1) or new_test_user(
+        cls.wangfang = cls.env["res.users"].search([("name", "=", "王芳")], limit=1) or bureau_user(
             cls.env,
             login="t_wangfang",
             name="王芳",
@@ -59,7 +60,7 @@ class TestCadreImport(LiangzeCase):
         cls.env["liangze.cadre"].search([("user_id", "=", cls.wangfang.id)]).write({"active": False, "user_id": False})
         # A discipline officer of the county bureau (the demo's, when loaded) imports them.
         county_company = county.company_id
-        cls.importer = new_test_user(
+        cls.importer = bureau_user(
             cls.env,
             login="t_discipline_officer",
             groups=GROUP_SUPERVISOR,

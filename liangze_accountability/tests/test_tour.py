@@ -3,7 +3,6 @@
 import base64
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 
@@ -45,7 +44,7 @@ class TestAssessmentTour(HttpCase):
         deduction = self.env["liangze.assessment.deduction"].search(
             [("scheme_id", "=", scheme.id), ("source_model", "=", "liangze.task"), ("source_id", "=", task.id)]
         )
-        self.assertEqual((deduction.unit_id, deduction.charged_on), (office, fields.Date.context_today(deduction)))
+        self.assertEqual((deduction.unit_id, deduction.charged_on), (office, deduction._bureau_today()))
         before = scheme.score_ids.filtered(lambda s: s.unit_id == office).score
 
         self.start_tour(
