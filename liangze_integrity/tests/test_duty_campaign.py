@@ -5,7 +5,9 @@ from datetime import date, datetime, timedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 from .common import IntegrityCase
 
@@ -25,7 +27,7 @@ class TestDutyCampaign(IntegrityCase):
         super().setUpClass()
 
         def user(login):
-            return new_test_user(
+            return bureau_user(
                 cls.env,
                 login=login,
                 groups="liangze_responsibility.group_liangze_user",

@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 
 @tagged("post_install", "-at_install")
@@ -33,12 +34,10 @@ class TestDutyTour(HttpCase):
                 "company_id": company.id,
             }
         )
-        organiser = new_test_user(
+        organiser = bureau_user(
             self.env, login="lz_tour_organiser", groups="liangze_responsibility.group_liangze_supervisor"
         )
-        evaluator = new_test_user(
-            self.env, login="lz_tour_evaluator", groups="liangze_responsibility.group_liangze_user"
-        )
+        evaluator = bureau_user(self.env, login="lz_tour_evaluator", groups="liangze_responsibility.group_liangze_user")
         body.member_ids = organiser
         self.env["liangze.cadre"].create(
             {"name": "周明", "unit_id": office.id, "post": "办公室主任", "leader_role": "principal_leader"}
@@ -50,7 +49,7 @@ class TestDutyTour(HttpCase):
                 {
                     "name": "Tour duty and integrity reports",
                     "scope_unit_ids": [(6, 0, committee.ids)],
-                    "report_deadline": fields.Date.today() + timedelta(days=7),
+                    "report_deadline": self.env["base"]._bureau_today() + timedelta(days=7),
                     "group_ids": [
                         (0, 0, {"name": "班子成员", "weight": 100, "evaluator_ids": [(6, 0, evaluator.ids)]})
                     ],

@@ -1,12 +1,15 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-from datetime import date
+from datetime import date, time
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 from .common import IntegrityCase
 
@@ -34,7 +37,7 @@ class TestIntegrityFile(IntegrityCase):
                 file.with_user(user).read(["name"])
         # The county's own files are outside the city discipline group's scope? No: the county is in the
         # city committee's tree it supervises; another company's discipline officer sees nothing.
-        other_officer = new_test_user(
+        other_officer = bureau_user(
             self.env,
             login="lz_other_officer",
             groups="liangze_responsibility.group_liangze_supervisor",
@@ -157,7 +160,7 @@ class TestIntegrityFile(IntegrityCase):
             self._found("auditlog.log.line", self.admin, [("log_id", "in", logs.ids)]),
             "the values read stay out of the administrator's sight",
         )
-        root = new_test_user(
+        root = bureau_user(
             self.env, login="lz_root", groups="base.group_system,liangze_responsibility.group_liangze_admin"
         )
         with self.assertRaises(AccessError):
@@ -225,7 +228,7 @@ class TestIntegrityFile(IntegrityCase):
         )
         self.assertEqual(report.author_id, self.supervisor)
         self.assertEqual(file.personal_matters_ids, report)
-        self.assertEqual(file.updated_on, date.today())
+        self.assertEqual(file.updated_on, file._bureau_today())
         with self.assertRefused(ValidationError, "kind of talk"):
             Entry.create({"file_id": file.id, "section": "talk", "name": "Talk"})
         with self.assertRefused(ValidationError, "why the entry bars promotion"):
@@ -241,7 +244,10 @@ class TestIntegrityFile(IntegrityCase):
         file = self._file(self.colleague)
         file.keeper_id = self.supervisor
         fresh = self._file(self.sister)
-        with freeze_time("2027-12-20"):
+        # The files were opened today: a day past the company's period after it, 10:00 in the bureau.
+        months = file.company_id.liangze_file_stale_months
+        later = file._bureau_today() + relativedelta(months=months, days=1)
+        with freeze_time(file._bureau_utc(later, time(10))):
             reminded = self.env["liangze.integrity.file"]._cron_remind_stale()
             self.assertIn(file, reminded)
             self.assertEqual(file.activity_ids.user_id, self.supervisor)

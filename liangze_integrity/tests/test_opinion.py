@@ -6,9 +6,10 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 from .common import IntegrityCase
 
@@ -57,7 +58,7 @@ class TestOpinion(IntegrityCase):
 
         def user(login, groups, companies=None):
             companies = companies or cls.company_a
-            return new_test_user(
+            return bureau_user(
                 cls.env,
                 login=login,
                 groups=groups,
@@ -92,7 +93,7 @@ class TestOpinion(IntegrityCase):
                 {
                     "file_id": cls.env["liangze.integrity.file"]._for_cadres(cls.warned).id,
                     "type_id": cls.env.ref("liangze_integrity.liangze_sanction_type_party_serious_warning").id,
-                    "decision_date": fields.Date.today() - timedelta(days=60),
+                    "decision_date": cls.env["base"]._bureau_today() - timedelta(days=60),
                     "decision_number": "C纪〔2026〕7号",
                     "facts": "Accepted gifts.",
                 }
@@ -146,7 +147,7 @@ class TestOpinion(IntegrityCase):
         self.assertRegex(request.name, r"^YJ\d{4}-\d{3}$")
         self.assertEqual(request.requester_id, self.organiser)
 
-        today = fields.Date.today()
+        today = self.env["base"]._bureau_today()
         request.action_submit()
         self.assertEqual((request.state, request.requested_on), ("submitted", today))
         workdays = self.company_a._liangze_workdays()
@@ -366,7 +367,7 @@ class TestOpinion(IntegrityCase):
 
     def test_found_in_the_records(self):
         """Each kind of record the hook reads, for a fixed number of queries."""
-        today = fields.Date.today()
+        today = self.env["base"]._bureau_today()
         Entry = self.env["liangze.integrity.entry"].with_user(self.supervisor)
         barred, opened, decided, dismissed, expired = self.persons[2:7]
         Entry.create(

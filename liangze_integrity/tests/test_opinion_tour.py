@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 ACTION = "/odoo/action-liangze_integrity.liangze_opinion_request_action"
 
@@ -34,7 +35,7 @@ class TestOpinionTour(HttpCase):
         )
 
         def user(login, group):
-            return new_test_user(
+            return bureau_user(
                 self.env,
                 login=login,
                 groups=group,
@@ -55,7 +56,7 @@ class TestOpinionTour(HttpCase):
             {
                 "file_id": self.env["liangze.integrity.file"]._for_cadres(warned).id,
                 "type_id": self.env.ref("liangze_integrity.liangze_sanction_type_party_warning").id,
-                "decision_date": fields.Date.today() - timedelta(days=30),
+                "decision_date": self.env["base"]._bureau_today() - timedelta(days=30),
             }
         )
         warning.action_record()

@@ -1,7 +1,11 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 from .common import IntegrityCase
 
@@ -14,21 +18,21 @@ class TestRefusalsInChinese(IntegrityCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._load_chinese()
-        cls.evaluator = new_test_user(
+        cls.evaluator = bureau_user(
             cls.env,
             login="lz_zh_evaluator",
             groups="liangze_responsibility.group_liangze_user",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )
-        cls.late_evaluator = new_test_user(
+        cls.late_evaluator = bureau_user(
             cls.env,
             login="lz_zh_late_evaluator",
             groups="liangze_responsibility.group_liangze_user",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )
-        cls.organiser = new_test_user(
+        cls.organiser = bureau_user(
             cls.env,
             login="lz_zh_organiser",
             groups="liangze_integrity.group_liangze_organisation",
@@ -45,12 +49,13 @@ class TestRefusalsInChinese(IntegrityCase):
         return record.with_context(lang="zh_CN")
 
     def test_ballots(self):
+        today = self.env["base"]._bureau_today()
         campaign = self.zh(self.env["liangze.duty.campaign"].with_user(self.supervisor)).create(
             {
                 "name": "述责述廉",
-                "year": 2026,
+                "year": today.year,
                 "scope_unit_ids": [(6, 0, self.office.ids)],
-                "report_deadline": "2026-12-31",
+                "report_deadline": today + timedelta(days=20),
             }
         )
         campaign.action_fill_reporters()
