@@ -8,3 +8,4 @@ from . import test_tour
 from . import test_i18n
 from . import test_refusals_zh
 from . import test_daily_jobs
+from . import test_every_hour

@@ -6,10 +6,10 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 
 CASE_OFFICER = "liangze_discipline.group_liangze_case_officer"
@@ -41,7 +41,7 @@ class TestCase(IntegrityCase):
         super().setUpClass()
 
         def user(login, groups):
-            return new_test_user(
+            return bureau_user(
                 cls.env,
                 login=login,
                 groups=groups,
@@ -142,7 +142,7 @@ class TestCase(IntegrityCase):
 
     # -- the whole case ------------------------------------------------------------------------------
     def test_case_from_filing_to_closing(self):
-        today = fields.Date.today()
+        today = self.env["base"]._bureau_today()
         case = self._case()
         self.assertRegex(case.name, r"^LA\d{4}-\d{3}$")
         self.assertEqual((case.state, case.cadre_id, case.author_id), ("draft", self.person, self.investigator))
@@ -453,7 +453,7 @@ class TestCase(IntegrityCase):
     def test_appeal_reviewed_and_revoked(self):
         decision = self._issued()
         case = decision.case_id
-        today = fields.Date.today()
+        today = self.env["base"]._bureau_today()
         Appeal = self.env["liangze.discipline.appeal"]
         with self.assertRaises(AccessError):
             Appeal.with_user(self.investigator).create({"decision_id": decision.id, "reason": "Not me."})
@@ -536,7 +536,7 @@ class TestCase(IntegrityCase):
 
     def test_appeal_after_its_period(self):
         decision = self._issued()
-        with freeze_time(fields.Date.today() + relativedelta(months=1, days=1)):
+        with freeze_time(self.env["base"]._bureau_today() + relativedelta(months=1, days=1)):
             with self.assertRefused(UserError, "appeal period of this decision ended"):
                 self.env["liangze.discipline.appeal"].with_user(self.manager).create(
                     {"decision_id": decision.id, "reason": "Late."}
@@ -593,7 +593,7 @@ class TestCase(IntegrityCase):
         clue.with_user(self.supervision_head).action_approve_assignment()
         clue.with_user(self.investigator).write(
             {
-                "review_date": fields.Date.today(),
+                "review_date": self.env["base"]._bureau_today(),
                 "attendee_ids": [(6, 0, (self.investigator | self.manager | self.supervision_head).ids)],
                 "proposed_way": "verification",
                 "review_note": "Studied collectively.",

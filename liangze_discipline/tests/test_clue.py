@@ -5,10 +5,10 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 
 CASE_OFFICER = "liangze_discipline.group_liangze_case_officer"
@@ -34,7 +34,7 @@ class TestClue(IntegrityCase):
         super().setUpClass()
 
         def user(login, groups):
-            return new_test_user(
+            return bureau_user(
                 cls.env,
                 login=login,
                 groups=groups,
@@ -77,7 +77,7 @@ class TestClue(IntegrityCase):
                 "relative_cadre_id": cls.officer2_cadre.id,
             }
         )
-        cls.today = fields.Date.today()
+        cls.today = cls.env["base"]._bureau_today()
 
     # -- helpers -------------------------------------------------------------------------------
     def _clue(self, cadres=None, **values):

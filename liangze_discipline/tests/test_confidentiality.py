@@ -1,8 +1,9 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 
 CONTENT = "Accepted a shopping card from a taxpayer of the office."
@@ -19,7 +20,7 @@ class TestConfidentiality(IntegrityCase):
         super().setUpClass()
 
         def user(login, groups):
-            return new_test_user(
+            return bureau_user(
                 cls.env,
                 login=login,
                 groups=f"{groups},base.group_allow_export",
@@ -94,7 +95,7 @@ class TestConfidentiality(IntegrityCase):
 
     def test_recusal_is_refused_in_chinese(self):
         self._load_chinese()
-        colleague_officer = new_test_user(
+        colleague_officer = bureau_user(
             self.env,
             login="lz_conf_office_officer",
             groups="liangze_discipline.group_liangze_case_officer",

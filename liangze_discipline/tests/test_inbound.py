@@ -2,11 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
+from odoo.tests import HttpCase, get_db_name, tagged
 
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 
 INBOUND = "base.group_user,liangze_discipline.group_liangze_inbound"
@@ -35,14 +36,14 @@ class TestInbound(IntegrityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.system = new_test_user(
+        cls.system = bureau_user(
             cls.env,
             login="lz_internal_control",
             groups=INBOUND,
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )
-        cls.case_manager = new_test_user(
+        cls.case_manager = bureau_user(
             cls.env,
             login="lz_inbound_case_manager",
             groups="liangze_discipline.group_liangze_case_management",
@@ -86,7 +87,7 @@ class TestInbound(IntegrityCase):
         self.assertNotEqual(self.push(finding(reference="NK-2026-0043")), first)
 
     def test_a_finding_for_rectification_is_a_draft_external_finding(self):
-        due = date.today() + timedelta(days=40)
+        due = self.env["base"]._bureau_today() + timedelta(days=40)
         finding_id = self.push(
             finding(
                 "ZF-2026-007",
@@ -116,7 +117,7 @@ class TestInbound(IntegrityCase):
             self.push(finding("ZF-2026-008", target="rectification", persons=[], attachments=[]))
         )
         workdays = self.company_a._liangze_workdays()
-        self.assertEqual(other.due_date, workdays.add_workdays(date.today(), 20))
+        self.assertEqual(other.due_date, workdays.add_workdays(self.env["base"]._bureau_today(), 20))
 
     def test_bad_input_is_refused_and_leaves_nothing(self):
         cases = [
@@ -187,7 +188,7 @@ class TestInbound(IntegrityCase):
         with self.assertRaises(AccessError):
             attachment.with_user(self.system).read(["datas"])
         # Another system's pushes are not its own.
-        other_system = new_test_user(
+        other_system = bureau_user(
             self.env,
             login="lz_law_enforcement",
             groups=INBOUND,
@@ -215,7 +216,7 @@ class TestInboundHttp(HttpCase):
             }
         )
         self.env["liangze.cadre"].create({"name": "张三", "unit_id": office.id, "id_number": "110101198001010011"})
-        system = new_test_user(
+        system = bureau_user(
             self.env,
             login="lz_api_internal_control",
             groups=INBOUND,
@@ -256,7 +257,7 @@ class TestInboundRefusalsInChinese(IntegrityCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._load_chinese()
-        cls.system = new_test_user(
+        cls.system = bureau_user(
             cls.env,
             login="lz_zh_internal_control",
             groups=INBOUND,

@@ -3,10 +3,10 @@
 import base64
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 
 PDF = base64.b64encode(b"%PDF-1.4 the letter, signed Reporter Sun")
@@ -27,7 +27,7 @@ class PetitionCase(IntegrityCase):
         super().setUpClass()
 
         def user(login, groups):
-            return new_test_user(
+            return bureau_user(
                 cls.env,
                 login=login,
                 groups=groups,
@@ -91,7 +91,7 @@ class TestPetition(PetitionCase):
         with self.assertRefused(ValidationError, "Give the name of the reporter"):
             self._petition(reporter_name=False)
         with self.assertRefused(ValidationError, "not received in the future"):
-            self._petition(received_on=fields.Date.today() + timedelta(days=3))
+            self._petition(received_on=self.env["base"]._bureau_today() + timedelta(days=3))
         with self.assertRefused(AccessError, "starts in its first state"):
             self._petition(state="accepted")
 
@@ -225,7 +225,7 @@ class TestPetition(PetitionCase):
 @tagged("post_install", "-at_install")
 class TestPetitionNotice(PetitionCase):
     def test_overdue_notice_turns_red_and_reminds_intake_once(self):
-        received = fields.Date.today() - timedelta(days=40)
+        received = self.env["base"]._bureau_today() - timedelta(days=40)
         petition = self._petition(received_on=received)
         notice = petition.notice_ids
         Notice = self.env["liangze.petition.notice"]
@@ -293,7 +293,7 @@ class TestPetitionConfidentiality(PetitionCase):
     def setUpClass(cls):
         super().setUpClass()
         # An intake officer who is themselves a cadre: they never see a report about them.
-        cls.intake_reported = new_test_user(
+        cls.intake_reported = bureau_user(
             cls.env,
             login="lz_intake_reported",
             groups=INTAKE,

@@ -3,8 +3,9 @@
 from datetime import date
 
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
+from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 
 
@@ -16,7 +17,7 @@ class TestRefusalsInChinese(IntegrityCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._load_chinese()
-        cls.officer = new_test_user(
+        cls.officer = bureau_user(
             cls.env,
             login="lz_zh_case_officer",
             groups="liangze_discipline.group_liangze_case_officer",
@@ -89,7 +90,7 @@ class TestRefusalsInChinese(IntegrityCase):
             )
         )
         decision.write({"state": "issued", "decision_date": date(2026, 1, 5)})
-        manager = new_test_user(
+        manager = bureau_user(
             self.env,
             login="lz_zh_manager",
             groups="liangze_discipline.group_liangze_case_management",

@@ -1,6 +1,8 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 PETITION_ACTION = "/odoo/action-liangze_discipline.liangze_petition_action"
 
@@ -30,7 +32,7 @@ class TestPetitionTour(HttpCase):
         )
 
         def user(login, group):
-            return new_test_user(
+            return bureau_user(
                 self.env,
                 login=login,
                 groups=group,
@@ -89,7 +91,7 @@ class TestClueTour(HttpCase):
         self.env["ir.module.module"]._load_module_terms(modules.mapped("name"), ["zh_CN"], overwrite=True)
 
         def user(login, name, group):
-            return new_test_user(
+            return bureau_user(
                 self.env,
                 login=login,
                 name=name,
