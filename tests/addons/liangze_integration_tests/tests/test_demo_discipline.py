@@ -5,7 +5,7 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "liangze_demo")
 class TestDemoDiscipline(TransactionCase):
     """The demo bureau's year of discipline enforcement, in the shape of the Jilin figures
     scaled to a county, as its officers find it; nothing of it reaches anyone else."""
@@ -13,7 +13,7 @@ class TestDemoDiscipline(TransactionCase):
     def setUp(self):
         super().setUp()
         self.intake = self.env.ref("liangze_discipline.res_users_demo_qianfang", raise_if_not_found=False)
-        if not self.intake or not self.env["liangze.petition"].search_count([]):
+        if not self.intake:
             self.skipTest("demo data not loaded")
         self.users = {
             login: self.env["res.users"].search([("login", "=", login)])

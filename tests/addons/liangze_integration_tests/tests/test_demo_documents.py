@@ -13,15 +13,15 @@ REPORTS = {
 }
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "liangze_demo")
 class TestDemoDocuments(TransactionCase):
     """The demo discipline body's documents print, in Chinese, for the demo supervisor."""
 
     def setUp(self):
         super().setUp()
-        self.supervisor = self.env.ref("liangze_responsibility.res_users_demo_zhaomin", raise_if_not_found=False)
-        if not self.supervisor or not self.env["liangze.supervision.report"].search_count([]):
+        if not self.env.ref("liangze_supervision.liangze_supervision_report_demo_service_h1", raise_if_not_found=False):
             self.skipTest("demo data not loaded")
+        self.supervisor = self.env.ref("liangze_responsibility.res_users_demo_zhaomin")
         self.env["res.lang"]._activate_lang("zh_CN")
         modules = self.env["ir.module.module"].search([("name", "like", "liangze_"), ("state", "=", "installed")])
         self.env["ir.module.module"]._load_module_terms(modules.mapped("name"), ["zh_CN"], overwrite=True)

@@ -1,21 +1,29 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+from datetime import datetime, time
 
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.liangze_accountability.tests.every_hour import china_day
+from odoo.addons.liangze_base.tests.common import BUREAU_INSTANTS
 
-@tagged("post_install", "-at_install")
+
+@tagged("post_install", "-at_install", "liangze_demo")
 class TestDemoIntegrity(TransactionCase):
     """The demo bureau's integrity files, as its discipline officers find them."""
 
     def setUp(self):
         super().setUp()
-        self.wujun = self.env.ref("liangze_accountability.liangze_cadre_demo_wujun", raise_if_not_found=False)
-        if not self.wujun or not self.env["liangze.integrity.file"].search_count([]):
+        if not self.env.ref("liangze_integrity.liangze_cadre_relative_demo_zhangwei_spouse", raise_if_not_found=False):
             self.skipTest("demo data not loaded")
+        self.wujun = self.env.ref("liangze_accountability.liangze_cadre_demo_wujun")
+        self.today = self.env["base"]._bureau_today()
         self.users = {
             login: self.env["res.users"].search([("login", "=", login)])
             for login in ("liming", "wangfang", "zhangwei", "zhaomin", "chengang", "zhoujing", "liuyang")
@@ -39,7 +47,7 @@ class TestDemoIntegrity(TransactionCase):
         spouse = self.env["liangze.integrity.file"].search([("cadre_id", "=", self.wujun.id)])
         sanction = spouse.sanction_ids
         self.assertEqual((sanction.state, sanction.type_id.category), ("recorded", "party"))
-        self.assertTrue(sanction._runs_on(date.today()), "the party warning's year still runs")
+        self.assertTrue(sanction._runs_on(self.today), "the party warning's year still runs")
         self.assertTrue(spouse.letter_report_ids.open_matter)
         leaders = self.env["liangze.integrity.file"].search(
             [("cadre_id.company_id", "=", self.wujun.company_id.id), ("leader_role", "!=", "staff")]
@@ -57,7 +65,7 @@ class TestDemoIntegrity(TransactionCase):
         Campaign = self.env["liangze.duty.campaign"]
         published = Campaign.search([("state", "=", "published")])
         self.assertEqual(len(published), 1)
-        self.assertLess(published.published_on, date.today())
+        self.assertLess(published.published_on, self.today)
         results = published.result_ids
         self.assertEqual(len(results), len(published.report_ids))
         flagged = results.filtered("flagged")
@@ -73,7 +81,7 @@ class TestDemoIntegrity(TransactionCase):
             self.env["liangze.duty.ballot"].with_user(self.users["zhaomin"]).search([])
         running = Campaign.search([("state", "=", "reporting")])
         self.assertEqual(len(running), 1)
-        self.assertGreater(running.report_deadline, date.today())
+        self.assertGreater(running.report_deadline, self.today)
         wangfang = (
             self.env["liangze.duty.report"]
             .with_user(self.users["wangfang"])
@@ -87,7 +95,7 @@ class TestDemoIntegrity(TransactionCase):
         answered = Request.with_user(self.users["zhoujing"]).search([("state", "=", "replied")])
         self.assertEqual(len(answered), 1)
         self.assertTrue(answered.reply_number)
-        self.assertLess(answered.replied_on, date.today())
+        self.assertLess(answered.replied_on, self.today)
         opinions = {line.cadre_id.name: line.opinion for line in answered.opinion_ids}
         self.assertEqual(opinions, {"周明": "clear", "王芳": "defer", "李明": "veto", "吴军": "veto"})
         with self.assertRaises(AccessError):
@@ -100,3 +108,29 @@ class TestDemoIntegrity(TransactionCase):
             ._read_group([("year", "=", answered.replied_on.year)], [], ["person_count:sum", "veto_count:sum"])
         )
         self.assertEqual(stats[0], (4, 2))
+
+    def test_the_integrity_demos_half_year_evaluation_starts_at_20_30_utc(self):
+        """The demo's 述责述廉 as the demo installs it: as the superuser (whose preferences say
+        Europe/Brussels) at 20:30 UTC, 04:30 the next day in China, acting as 赵敏 and the
+        county's users. The half-year reports were due that day in China: requested, not refused."""
+        self.env.user.tz = "Europe/Brussels"
+        self.assertFalse(self.env.context.get("tz"))
+        zhaomin = self.users["zhaomin"]
+        committee = self.env.ref("liangze_responsibility.liangze_unit_demo_county_committee")
+        Campaign = self.env["liangze.duty.campaign"]
+        Demo = self.env["liangze.integrity.demo"].with_context(lang="zh_CN")
+        for moment in (datetime.combine(fields.Date.today(), time(20, 30)), BUREAU_INSTANTS["20:30 UTC"]):
+            with self.subTest(moment=moment), freeze_time(moment):
+                today = china_day(moment)
+                before = Campaign.search([])
+                Demo._evaluate_the_half_year(zhaomin.id, committee.id)
+                made = Campaign.search([]) - before
+                half = made.filtered(lambda c: c.state == "published")
+                self.assertEqual(half.year, today.year)
+                self.assertEqual(half.report_deadline, today - relativedelta(weeks=4), "dated back from China's day")
+                self.assertEqual(half.published_on, today - relativedelta(weeks=2))
+                self.assertTrue(half.result_ids.filtered("flagged"))
+                year_end = made - half
+                self.assertEqual((year_end.state, year_end.year), ("reporting", today.year))
+                self.assertGreater(year_end.report_deadline, today)
+                self.assertTrue(year_end.report_ids)

@@ -19,8 +19,10 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.models import BaseModel
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 REFUSED = (AccessError, UserError, ValidationError)
 DEMO_LOGINS = (
@@ -62,7 +64,7 @@ class ReachedDatabase(Exception):
     """A create reached the INSERT: the mechanism did not refuse it."""
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "liangze_demo")
 class TestIntegrityAttacks(TransactionCase):
     @classmethod
     def setUpClass(cls):
@@ -74,7 +76,7 @@ class TestIntegrityAttacks(TransactionCase):
         units = cls.env["liangze.unit"].search([])
         companies = cls.env["res.company"].search([])
         for group in ROLE_GROUPS:
-            user = new_test_user(
+            user = bureau_user(
                 cls.env,
                 login=f"lz_attacker_{group.split('.')[1]}",
                 groups=group,

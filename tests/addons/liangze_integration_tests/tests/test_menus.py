@@ -1,7 +1,9 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
+
+from odoo.addons.liangze_base.tests.common import bureau_user
 
 MENUS = {
     "root": "liangze_responsibility.menu_liangze_root",
@@ -30,7 +32,7 @@ class TestMenusPerRole(TransactionCase):
     """Each role sees exactly its menus, across both addons."""
 
     def visible_menus(self, groups):
-        user = new_test_user(self.env, login=f"lz_{groups.split('.')[-1]}", groups=groups)
+        user = bureau_user(self.env, login=f"lz_{groups.split('.')[-1]}", groups=groups)
         visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
 
         def shown(xmlid):
