@@ -24,8 +24,16 @@ class TestJobFailure(TransactionCase):
                 raise ValueError("broken record")
             partner.ref = "done"
 
+    def _run(self):
+        # The bad record is logged with its id, once per run.
+        with self.assertLogs("odoo.addons.liangze_base.models.base", level="ERROR") as logs:
+            done = self.partners._bureau_each("test job", self._mark, batch_size=2)
+        self.assertEqual(len(logs.records), 1, logs.output)
+        self.assertIn(f"res.partner({self.bad.id}) failed", logs.output[0])
+        return done
+
     def test_a_bad_record_does_not_stop_the_run(self):
-        done = self.partners._bureau_each("test job", self._mark, batch_size=2)
+        done = self._run()
         self.assertEqual(done, self.partners - self.bad)
         self.assertEqual(set((self.partners - self.bad).mapped("ref")), {"done"})
         self.assertFalse(self.bad.ref, "the bad record's work was rolled back alone")
@@ -34,7 +42,7 @@ class TestJobFailure(TransactionCase):
         self.assertIn("broken record", failure.error)
         self.assertIn(self.admin.partner_id, failure.message_ids.partner_ids, "the administrators are told")
         # The next run fails again: still one failure, counted twice, told once.
-        self.partners._bureau_each("test job", self._mark, batch_size=2)
+        self._run()
         self.assertEqual(failure.failure_count, 2)
         self.assertEqual(len(failure.message_ids.filtered(lambda m: m.partner_ids)), 1)
         # Repaired, the record is done on the next run and the failure resolved.
@@ -45,7 +53,7 @@ class TestJobFailure(TransactionCase):
         self.assertEqual(failure.state, "resolved")
 
     def test_only_administrators_read_the_failures(self):
-        self.partners._bureau_each("test job", self._mark)
+        self._run()
         self.assertEqual(self.env["liangze.job.failure"].with_user(self.admin).search_count([]), 1)
         with self.assertRaises(AccessError):
             self.env["liangze.job.failure"].with_user(self.clerk).search([])
