@@ -37,5 +37,5 @@ def actor_instants():
 def as_actor(record, user, tz):
     """``record`` as ``user`` whose preferences give ``tz``, with the context the web client sends."""
     user.sudo().tz = tz
-    context = dict(record.env.context, tz=tz) if tz else {k: v for k, v in record.env.context.items() if k != "tz"}
-    return record.with_user(user).with_context(context)
+    # No tz in the context (False) falls back to the user's, as for a user without one.
+    return record.with_user(user).with_context(tz=tz or False)
