@@ -416,7 +416,8 @@ def analyse(lines, db, classes=None, tests_run=True):
     classes = scan_test_classes() if classes is None else classes
     out = Outcome()
     result = None
-    skips, bad, counted, browser_lines = [], [], [], []
+    skips, bad, counted, browser_lines, test_lines = [], [], [], [], []
+    failed_tests = set()  # "<test module logger>.<Class>.<method>" of the FAIL/ERROR lines
     for line in lines:
         m = LOG_RE.match(line)
         if not m:
@@ -431,17 +432,28 @@ def analyse(lines, db, classes=None, tests_run=True):
         elif level == "WARNING" and DEMO_FAILED_RE.match(msg):
             out.demo_failed.append(DEMO_FAILED_RE.match(msg)["module"])
         elif level in ("ERROR", "CRITICAL"):
-            if (
-                (".tests." in logger and TEST_OUTCOME_RE.match(msg))
-                or TEST_SUMMARY_RE.match(msg)
-                or RESULT_RE.search(msg)
-            ):
+            outcome = TEST_OUTCOME_RE.match(msg) if ".tests." in logger else None
+            if outcome or TEST_SUMMARY_RE.match(msg) or RESULT_RE.search(msg):
                 counted.append(line)
+                if outcome:  # "FAIL: [Subtest ]<Class>.<method>[ (params)]"
+                    name = msg[outcome.end() :].removeprefix("Subtest ").split(" ", 1)[0].split("\n", 1)[0]
+                    failed_tests.add(f"{logger}.{name}")
+            elif ".tests." in logger:
+                test_lines.append((logger, line))  # a failed test's own logger (a tour's steps): see below
             else:
                 # The browser helper logs why Chrome failed, then skips: counted with the skip, if any.
                 (browser_lines if BROWSER_SKIP_RE.search(msg) else bad).append(line)
         elif level == "WARNING" and (logger.startswith("odoo.addons.liangze") or "liangze" in msg):
             (browser_lines if BROWSER_SKIP_RE.search(msg) else bad).append(line)
+
+    # ERROR lines logged under a failing test's logger (e.g. "<module>.<Class>.<method>.browser: FAILED:
+    # [6/14] Tour ... Step ...") explain that failure; under any other test's logger they count.
+    for logger, line in test_lines:
+        if any(logger == t or logger.startswith(t + ".") for t in failed_tests):
+            counted.append(line)
+        else:
+            m = LOG_RE.match(line)
+            (browser_lines if BROWSER_SKIP_RE.search(m["msg"]) else bad).append(line)
 
     if result:
         f, e, n = map(int, result.groups())

@@ -133,11 +133,24 @@ def test_a_clean_run():
 
 def test_failed_tests_are_counted_once():
     lines = odoo_log(
-        ("ERROR", "odoo.addons.liangze_responsibility.tests.test_tasks", "FAIL: TestTasks.test_a\nTraceback"),
+        ("ERROR", "odoo.addons.liangze_responsibility.tests.test_tasks", "FAIL: TestTasks.test_a"),
         ("ERROR", "odoo.modules.loading", "Module liangze_responsibility: 1 failures, 0 errors of 5 tests"),
         result(failed=1, tests=5),
     )
     assert counts(odoo_suite.analyse(lines, DB, CLASSES)) == (4, 1, 0)
+
+
+def test_a_failing_tour_counts_once_its_steps_and_another_test_s_error_count():
+    module = "odoo.addons.liangze_integrity.tests.test_opinion_tour"
+    lines = odoo_log(
+        ("ERROR", f"{module}.TestOpinionTour.test_files.browser", "FAILED: [6/14] Tour x → Step y"),
+        ("ERROR", module, "FAIL: TestOpinionTour.test_files"),
+        ("ERROR", f"{module}.TestOpinionTour.test_other", "an error of a test that passed"),
+        result(failed=1, tests=5),
+    )
+    out = odoo_suite.analyse(lines, DB, CLASSES)
+    assert counts(out) == (4, 2, 0), out.failures
+    assert "an error of a test that passed" in out.failures[0]
 
 
 def test_an_error_or_a_warning_about_liangze_fails():
