@@ -41,6 +41,7 @@ class LiangzeAssessmentScheme(models.Model):
         default="draft",
         required=True,
         tracking=True,
+        copy=False,
     )
     issuer_unit_id = fields.Many2one(
         "liangze.unit",
@@ -48,7 +49,8 @@ class LiangzeAssessmentScheme(models.Model):
         domain="[('unit_type', '=', 'party_committee')]",
         help="The party committee whose name heads the results notice.",
     )
-    results_date = fields.Date(string="Results Published On", readonly=True)
+    # A copy (next year's scheme) starts as a draft, never scored nor published.
+    results_date = fields.Date(string="Results Published On", readonly=True, copy=False)
     base_score = fields.Float(default=100.0, help="Every unit starts the year with this score.")
     bonus_cap = fields.Float(default=5.0, help="Bonus points count up to this total.")
     threshold_good = fields.Float(string="Good From", default=90.0)
@@ -71,7 +73,7 @@ class LiangzeAssessmentScheme(models.Model):
     group_ids = fields.One2many("liangze.assessment.group", "scheme_id", string="Peer Groups", copy=True)
     rule_ids = fields.One2many("liangze.assessment.rule", "scheme_id", string="Deduction Rules", copy=True)
     score_ids = fields.One2many("liangze.assessment.score", "scheme_id", string="Scores")
-    scored_on = fields.Datetime(readonly=True)
+    scored_on = fields.Datetime(readonly=True, copy=False)
     appeal_workdays = fields.Integer(
         string="Appeal Within (workdays)", default=5, help="Workdays a unit has to appeal a deduction."
     )

@@ -110,15 +110,6 @@ class LiangzeIntegrityMixin(models.AbstractModel):
         self._integrity_check_bounds(vals)
         return super().write(dict(vals, **self._integrity_derived_values(vals)))
 
-    def copy_data(self, default=None):
-        # A copy is a new record: it starts in its first state, without the workflow values
-        # of the original (dates, numbers, sign-offs), which create would refuse.
-        default = dict(default or {})
-        for name in self._integrity_workflow_fields - default.keys():
-            if name in self._fields and self._fields[name].copy:
-                default[name] = self._integrity_static_default(name)
-        return super().copy_data(default)
-
     def _integrity_derived_values(self, vals):
         """Workflow values that follow from an allowed change, written with it
         (e.g. a new deadline is a new threshold: the reminder flags reset)."""
