@@ -21,7 +21,7 @@ function addPerson(name) {
         },
         {
             content: `${name} is listed`,
-            trigger: `.o_field_widget[name=opinion_ids] .o_data_row td[name=cadre_id]:contains(${name})`,
+            trigger: `.o_field_widget[name=opinion_ids] .o_data_row td[name=cadre_id][data-tooltip="${name}"]`,
         },
     ];
 }
