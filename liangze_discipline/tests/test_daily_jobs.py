@@ -48,12 +48,19 @@ class TestDailyJobs(IntegrityCase):
     @classmethod
     def _shelved(cls, cadre):
         """A clue on ``cadre``, shelved until 1 April by the collective review, approved by the head."""
+        clue = cls._awaiting_approval(cadre)
+        clue.with_user(cls.supervision_head).validate_tier()
+        return clue
+
+    @classmethod
+    def _awaiting_approval(cls, cadre, summary="Accepted gifts from a contractor of the office."):
+        """A clue on ``cadre`` whose collective review proposes to shelve it, waiting for the head."""
         clue = (
             cls.env["liangze.clue"]
             .with_user(cls.manager)
             .create(
                 {
-                    "summary": "Accepted gifts from a contractor of the office.",
+                    "summary": summary,
                     "concerned_cadre_ids": [(6, 0, cadre.ids)],
                     "unit_id": cadre.unit_id.id,
                     "source": "report",
@@ -73,7 +80,6 @@ class TestDailyJobs(IntegrityCase):
             }
         )
         clue.with_user(cls.officer).action_submit_disposal()
-        clue.with_user(cls.supervision_head).validate_tier()
         return clue.with_user(cls.env.user)
 
     def _back_reminders(self, clue):
@@ -109,32 +115,7 @@ class TestDailyJobs(IntegrityCase):
         """Its disposal limit runs while the head has not approved the way yet: the job
         warns and reminds it like any other (the approval pending does not refuse the flags)."""
         with freeze_time(BUREAU_INSTANTS["03:30 UTC"]):
-            clue = (
-                self.env["liangze.clue"]
-                .with_user(self.manager)
-                .create(
-                    {
-                        "summary": "Used the office car for a family trip.",
-                        "concerned_cadre_ids": [(6, 0, self.sister.ids)],
-                        "unit_id": self.sister.unit_id.id,
-                        "source": "report",
-                    }
-                )
-            )
-            clue.write({"proposed_handler_id": self.officer.id})
-            clue.action_propose_assignment()
-            clue.with_user(self.supervision_head).action_approve_assignment()
-            clue.with_user(self.officer).write(
-                {
-                    "review_date": date(2026, 3, 17),
-                    "attendee_ids": [(6, 0, (self.officer | self.manager | self.supervision_head).ids)],
-                    "proposed_way": "shelve",
-                    "review_on": REVIEW_ON,
-                    "review_note": "Shelved until the audit of the contract is done.",
-                }
-            )
-            clue.with_user(self.officer).action_submit_disposal()
-        clue = clue.with_user(self.env.user)
+            clue = self._awaiting_approval(self.sister, "Used the office car for a family trip.")
         self.assertTrue(clue.review_ids.filtered(lambda r: r.status == "waiting" or r.status == "pending"))
         # The bureau's day after its yellow date, before its limit, at 20:30 UTC.
         yellow = clue.yellow_date
