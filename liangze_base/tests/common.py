@@ -3,7 +3,7 @@
 """What every liangze test shares: users who live in the bureau's day, and the
 instants at which date-sensitive tests are run."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo.tests import new_test_user
 
@@ -27,6 +27,31 @@ BUREAU_INSTANTS = {
     "leap day": datetime(2028, 2, 29, 1, 0),
     # 30 September 2026, the last workday before National Day, 17:00 in China.
     "eve of national day": datetime(2026, 9, 30, 9, 0),
+}
+
+
+# The bureau's day (Asia/Shanghai) at each of those instants.
+BUREAU_DAYS = {
+    "03:30 UTC": date(2026, 3, 17),
+    "20:30 UTC": date(2026, 3, 18),
+    "new year's eve 23:30 in China": date(2026, 12, 31),
+    "new year's day 00:10 in China": date(2027, 1, 1),
+    "spring festival eve": date(2026, 2, 16),
+    "adjusted workday saturday": date(2026, 10, 10),
+    "leap day": date(2028, 2, 29),
+    "eve of national day": date(2026, 9, 30),
+}
+# The first workday after the bureau's day, where the statutory calendar decides it.
+NEXT_WORKDAY = {
+    "03:30 UTC": date(2026, 3, 18),
+    "20:30 UTC": date(2026, 3, 19),
+    # The Spring Festival holiday runs from 15 to 23 February 2026.
+    "spring festival eve": date(2026, 2, 24),
+    # Saturday 10 October is worked; Sunday 11 is not.
+    "adjusted workday saturday": date(2026, 10, 12),
+    "leap day": date(2028, 3, 1),
+    # National Day: 1 to 7 October 2026 off.
+    "eve of national day": date(2026, 10, 8),
 }
 
 

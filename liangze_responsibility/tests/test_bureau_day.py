@@ -15,35 +15,11 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.liangze_base.tests.common import BUREAU_INSTANTS, bureau_user
+from odoo.addons.liangze_base.tests.common import BUREAU_DAYS, BUREAU_INSTANTS, NEXT_WORKDAY, bureau_user
 
 from .common import GROUP_ADMIN, GROUP_LEADER, GROUP_SUPERVISOR, GROUP_USER, LiangzeCase, publish_item, task_due
 
 PDF = base64.b64encode(b"%PDF-1.4 minutes")
-
-# The bureau's day (Asia/Shanghai) at each instant.
-BUREAU_DAYS = {
-    "03:30 UTC": date(2026, 3, 17),
-    "20:30 UTC": date(2026, 3, 18),
-    "new year's eve 23:30 in China": date(2026, 12, 31),
-    "new year's day 00:10 in China": date(2027, 1, 1),
-    "spring festival eve": date(2026, 2, 16),
-    "adjusted workday saturday": date(2026, 10, 10),
-    "leap day": date(2028, 2, 29),
-    "eve of national day": date(2026, 9, 30),
-}
-# The first workday after the bureau's day, where the statutory calendar decides it.
-NEXT_WORKDAY = {
-    "03:30 UTC": date(2026, 3, 18),
-    "20:30 UTC": date(2026, 3, 19),
-    # The Spring Festival holiday runs from 15 to 23 February 2026.
-    "spring festival eve": date(2026, 2, 24),
-    # Saturday 10 October is worked; Sunday 11 is not.
-    "adjusted workday saturday": date(2026, 10, 12),
-    "leap day": date(2028, 3, 1),
-    # National Day: 1 to 7 October 2026 off.
-    "eve of national day": date(2026, 10, 8),
-}
 
 
 @tagged("post_install", "-at_install")

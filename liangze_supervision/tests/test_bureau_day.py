@@ -13,31 +13,10 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.liangze_base.tests.common import BUREAU_INSTANTS, bureau_user
+from odoo.addons.liangze_base.tests.common import BUREAU_DAYS, BUREAU_INSTANTS, NEXT_WORKDAY, bureau_user
 from odoo.addons.liangze_responsibility.tests.common import GROUP_SUPERVISOR, GROUP_USER, task_due
 
 from .common import SupervisionCase
-
-# The bureau's day (Asia/Shanghai) at each instant.
-BUREAU_DAYS = {
-    "03:30 UTC": date(2026, 3, 17),
-    "20:30 UTC": date(2026, 3, 18),
-    "new year's eve 23:30 in China": date(2026, 12, 31),
-    "new year's day 00:10 in China": date(2027, 1, 1),
-    "spring festival eve": date(2026, 2, 16),
-    "adjusted workday saturday": date(2026, 10, 10),
-    "leap day": date(2028, 2, 29),
-    "eve of national day": date(2026, 9, 30),
-}
-# One workday after the bureau's day, where the statutory calendar decides it.
-NEXT_WORKDAY = {
-    "03:30 UTC": date(2026, 3, 18),
-    "20:30 UTC": date(2026, 3, 19),
-    "spring festival eve": date(2026, 2, 24),
-    "adjusted workday saturday": date(2026, 10, 12),
-    "leap day": date(2028, 3, 1),
-    "eve of national day": date(2026, 10, 8),
-}
 
 
 @tagged("post_install", "-at_install")
