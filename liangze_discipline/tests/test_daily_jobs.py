@@ -9,7 +9,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.liangze_base.tests.common import BUREAU_INSTANTS, bureau_user
+from odoo.addons.liangze_base.tests.common import BUREAU_INSTANTS
 from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 from odoo.addons.liangze_responsibility.tests.test_daily_jobs import (
     assert_crons_at_night,
@@ -29,14 +29,7 @@ class TestDailyJobs(IntegrityCase):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups):
-            return bureau_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                company_id=cls.company_a.id,
-                company_ids=[(6, 0, cls.company_a.ids)],
-            )
+        user = cls._user
 
         cls.manager = user("lz_jobs_case_manager", CASE_MANAGEMENT)
         cls.officer = user("lz_jobs_case_officer", CASE_OFFICER)

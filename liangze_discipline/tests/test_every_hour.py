@@ -9,7 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.liangze_accountability.tests.every_hour import actor_instants, as_actor, china_day, china_time
-from odoo.addons.liangze_base.tests.common import BUREAU_INSTANTS, bureau_user
+from odoo.addons.liangze_base.tests.common import BUREAU_INSTANTS
 from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 
 INTAKE = "liangze_discipline.group_liangze_intake"
@@ -31,14 +31,7 @@ class TestDisciplineAtEveryHour(IntegrityCase):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups):
-            return bureau_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                company_id=cls.company_a.id,
-                company_ids=[(6, 0, cls.company_a.ids)],
-            )
+        user = cls._user
 
         cls.intake = user("lz_hour_intake", INTAKE)
         cls.manager = user("lz_hour_manager", CASE_MANAGEMENT)

@@ -113,6 +113,18 @@ class LiangzeCase(TransactionCase):
     """
 
     @classmethod
+    def _user(cls, login, groups, companies=None):
+        """A user of the bureau's time zone, in company A (or in ``companies``)."""
+        companies = companies or cls.company_a
+        return bureau_user(
+            cls.env,
+            login=login,
+            groups=groups,
+            company_id=companies[0].id,
+            company_ids=[(6, 0, companies.ids)],
+        )
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True))
@@ -155,15 +167,7 @@ class LiangzeCase(TransactionCase):
             {"name": "Other Committee", "code": "O", "unit_type": "party_committee", "company_id": cls.company_b.id}
         )
 
-        def user(login, groups, companies=None):
-            companies = companies or cls.company_a
-            return bureau_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                company_id=companies[0].id,
-                company_ids=[(6, 0, companies.ids)],
-            )
+        user = cls._user
 
         cls.member = user("lz_member", GROUP_USER)
         cls.head = user("lz_head", GROUP_HEAD)
