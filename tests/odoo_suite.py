@@ -578,11 +578,20 @@ def common_args(db, tmp):
     ]
 
 
-def main_run(addons, tmp, classes):
-    """Install with demo and run every test (tours included), then uninstall (one more test)."""
+def main_run(addons, tmp, classes, clock=None):
+    """Install with demo and run every test (tours included), then uninstall (one more test).
+
+    clock: a faketime spec ("@2026-12-06 20:17:00") to run Odoo as if started then (LIANGZE_CLOCK).
+    """
     db = create_db()
     log(f"created database {db}; logs in {tmp}")
     common = common_args(db, tmp)
+    cmd = env = None
+    if clock:
+        cmd, env = odoo_under_faketime(clock), faketime_env()
+        if cmd is None:
+            raise SystemExit("LIANGZE_CLOCK needs faketime (Debian package faketime)")
+        log(f"Odoo's clock: faketime -f {clock!r}")
     total = Outcome()
     try:
         rc, lines = run_odoo(
@@ -601,6 +610,8 @@ def main_run(addons, tmp, classes):
                 f"--gevent-port={free_port()}",
             ],
             tmp / "install.log",
+            cmd=cmd,
+            env=env,
         )
         out = analyse(lines, db, classes)
         check_demo_in_db(out, db)
@@ -609,7 +620,7 @@ def main_run(addons, tmp, classes):
 
         # Then uninstall everything, counted as one test.
         script = UNINSTALL_SCRIPT % (addons, addons)
-        rc, lines = run_odoo(["shell", *common, "--no-http"], tmp / "uninstall.log", stdin=script)
+        rc, lines = run_odoo(["shell", *common, "--no-http"], tmp / "uninstall.log", stdin=script, cmd=cmd, env=env)
         out = analyse(lines, db, classes, tests_run=False)
         if rc == 0 and not out.failed:
             out.passed = 1
@@ -688,14 +699,17 @@ def main():
         print(summary_line(Outcome()))
         return 0
 
-    day = datetime.datetime.now(datetime.UTC).date()  # the run's own date
+    # LIANGZE_CLOCK="@YYYY-MM-DD HH:MM:SS" (UTC): the whole run as if started then, e.g. to show
+    # the suite green at an hour the machine is not at.
+    clock = os.environ.get("LIANGZE_CLOCK")
+    day = datetime.date.fromisoformat(clock.lstrip("@")[:10]) if clock else datetime.datetime.now(datetime.UTC).date()
     ensure_postgres()
     ensure_role()
     classes = scan_test_classes()
     tmp = Path(tempfile.mkdtemp(prefix="liangze_odoo_"))
     total = Outcome()
     try:
-        total.add(main_run(addons, tmp, classes))
+        total.add(main_run(addons, tmp, classes, clock))
         if os.environ.get("LIANGZE_SHIFTED_CLOCKS") == "0":
             log("LIANGZE_SHIFTED_CLOCKS=0: the demo is not tried under shifted clocks")
         else:
