@@ -33,6 +33,25 @@ class TestCockpit(LiangzeCase):
             january.filtered(lambda t: t.owner_unit_id != cls.county_office).with_user(cls.supervisor).action_accept()
             cls.env["liangze.task"]._cron_refresh_warnings()
 
+    def test_task_summary_rows_read_as_the_tasks_they_count(self):
+        """The cockpit's counts per unit and month: a member reads those of their units, a
+        head those of the units they head, nobody those of another bureau."""
+        Summary = self.env["liangze.task.summary"]
+        rows = Summary.search([])
+        self.assertEqual(set(rows.owner_unit_id), set(self.office | self.archive_room | self.county_office | self.other))
+        seen = {
+            user: set(Summary.with_user(user).search([]).owner_unit_id)
+            for user in (self.member, self.head, self.leader, self.outsider)
+        }
+        self.assertEqual(seen[self.member], {self.office})
+        self.assertEqual(seen[self.head], {self.office, self.archive_room})
+        self.assertEqual(seen[self.leader], {self.office, self.archive_room, self.county_office})
+        self.assertEqual(seen[self.outsider], {self.other})
+        self.assertFalse(
+            Summary.with_user(self.member).search_count([("owner_unit_id", "=", self.other.id)]),
+            "not even counted",
+        )
+
     def cockpit(self, user, date_from="2026-01-01", date_to="2026-12-31"):
         """The cockpit as the menu opens it, with the period filter chosen on the screen."""
         action = self.env["ir.actions.act_window"]._for_xml_id("liangze_responsibility.liangze_unit_action_cockpit")

@@ -99,12 +99,16 @@ class LiangzeRectificationProblem(models.Model):
         """A problem's finding changes only while its letter is a draft."""
         return self.rectification_id.state == "draft"
 
+    @api.depends("rectification_id.problem_ids.sequence")
     def _compute_number(self):
-        for rectification in self.rectification_id:
-            for index, problem in enumerate(rectification.problem_ids.sorted(lambda p: (p.sequence, p.id)), 1):
-                problem.number = index
-        for problem in self.filtered(lambda p: not p.rectification_id):
-            problem.number = 0
+        """The problem's place in its letter. A compute assigns its own records only: the
+        other problems of the letter may be ones the reader cannot write (a unit's user)."""
+        order = {}
+        for rectification in self.rectification_id.sudo():
+            ranked = rectification.problem_ids.sorted(lambda p: (p.sequence, p.id))
+            order.update({problem_id: index for index, problem_id in enumerate(ranked.ids, 1)})
+        for problem in self:
+            problem.number = order.get(problem.id, 0)
 
     @api.depends("due_date", "company_id")
     def _compute_yellow_date(self):

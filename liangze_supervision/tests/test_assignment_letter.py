@@ -49,6 +49,22 @@ class TestAssignmentLetter(SupervisionCase):
             )
         )
 
+    def test_lines_read_as_their_letter(self):
+        """What the group will supervise, line by line, reaches whoever reads the letter
+        and nobody else: not the office before the letter goes out, not another bureau."""
+        letter = self._letter()
+        Line = self.env["liangze.assignment.line"]
+        self.assertEqual(Line.with_user(self.supervisor).search([]), letter.line_ids)
+        self.assertEqual(Line.with_user(self.leader).search([]), letter.line_ids)
+        for user in (self.member, self.head, self.outsider):
+            with self.subTest(user=user.login, state="draft"):
+                self.assertFalse(Line.with_user(user).search([]))
+                with self.assertRaises(AccessError):
+                    letter.line_ids.with_user(user).read(["method"])
+        letter.action_issue()
+        self.assertEqual(Line.with_user(self.member).search([]), letter.line_ids)
+        self.assertFalse(Line.with_user(self.outsider).search([]))
+
     def test_issued_acknowledged_and_its_tasks_generated_once(self):
         letter = self._letter()
         Letter = self.env["liangze.assignment.letter"]

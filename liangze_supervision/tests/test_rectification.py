@@ -51,6 +51,26 @@ class TestRectification(SupervisionCase):
         self.assertEqual(letter.verified_count, 3)
         self.assertEqual(set(letter.problem_ids.mapped("warning_level")), {"done_on_time"})
 
+    def test_unit_people_open_the_rectification_list(self):
+        """整改 as the unit's member, head and the leader: each problem shows its place in
+        its letter, read one by one as the list and the form do (the compute once wrote
+        the letter's other problems, which the write guard refused: the menu crashed)."""
+        letter = self._letter(3)
+        letter.action_issue()
+        action = self.env.ref("liangze_supervision.liangze_rectification_problem_action")
+        for user in (self.member, self.head, self.leader):
+            with self.subTest(user=user.login):
+                self.env.invalidate_all()
+                Problem = self.env["liangze.rectification.problem"].with_user(user)
+                rows = Problem.web_search_read(
+                    safe_eval(action.domain or "[]") + [("rectification_id", "=", letter.id)],
+                    {"number": {}, "description": {}, "warning_level": {}},
+                )
+                self.assertEqual([row["number"] for row in rows["records"]], [1, 2, 3])
+                self.env.invalidate_all()
+                second = Problem.browse(letter.problem_ids.sorted("id")[1].id)
+                self.assertEqual(second.number, 2, "one problem read alone keeps its place")
+
     def test_unit_sees_and_writes_only_its_part(self):
         letter = self._letter(1)
         Letter = self.env["liangze.rectification"]

@@ -130,3 +130,21 @@ class TestUnitTours(HttpCase):
             "liangze_unit_reads_report_tour",
             login="wangfang",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestRectificationOpensTour(HttpCase):
+    """整改 opened in the browser by 李明, 王芳 (the office), 张伟 and 孙丽 (the county's
+    leaders): the menu crashed for them when reading a problem's number wrote the
+    letter's other problems."""
+
+    def test_rectification_opens_for_the_unit_and_its_leaders(self):
+        if not self.env.ref("liangze_responsibility.res_users_demo_liming", raise_if_not_found=False):
+            self.skipTest("demo data not loaded")
+        for login in ("liming", "wangfang", "zhangwei", "sunli"):
+            with self.subTest(login=login):
+                self.start_tour(
+                    "/odoo/action-liangze_supervision.liangze_rectification_problem_action",
+                    "liangze_rectification_opens_tour",
+                    login=login,
+                )

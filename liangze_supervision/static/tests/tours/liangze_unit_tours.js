@@ -89,3 +89,23 @@ registry.category("web_tour.tours").add("liangze_report_publish_tour", {
         },
     ],
 });
+
+// 整改 opened by the office's people and the county's leaders: the list shows the
+// office's problems, and a problem opens with its place in the letter.
+registry.category("web_tour.tours").add("liangze_rectification_opens_tour", {
+    steps: () => [
+        {
+            content: "The rectification list shows the office's problems",
+            trigger: ".o_list_view .o_data_row td[name=description]:contains(公务接待审批手续不全)",
+            run: "click",
+        },
+        {
+            content: "The problem opens as the second of its letter",
+            trigger: ".o_form_view .o_field_widget[name=number]:contains(2)",
+        },
+        {
+            content: "No error dialog",
+            trigger: "body:not(:has(.o_error_dialog))",
+        },
+    ],
+});

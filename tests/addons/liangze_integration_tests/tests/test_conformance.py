@@ -1,0 +1,108 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The conformance suite: every liangze model, read from the registry, holds to the
+shared mechanisms. A new model is checked without new test code; a model that drops
+a mechanism fails here, named with the rule it broke.
+"""
+
+from datetime import timedelta
+
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+# Models without a company of their own, read by every bureau alike (the reason given).
+SHARED_BY_EVERY_BUREAU = {
+    "liangze.adjusted.workday": "the State Council's adjusted workdays, the same for every bureau",
+}
+
+
+def liangze_models(env, transient=False):
+    return [
+        name
+        for name in sorted(env.registry)
+        if name.startswith("liangze.")
+        and not env[name]._abstract
+        and (env[name]._transient if transient else not env[name]._transient)
+    ]
+
+
+@tagged("post_install", "-at_install")
+class TestConformanceAccess(TransactionCase):
+    """Access rights and record rules, for every stored liangze model."""
+
+    def test_every_model_has_access_rights_and_a_company_rule(self):
+        Access = self.env["ir.model.access"].sudo()
+        Rule = self.env["ir.rule"].sudo()
+        for model in liangze_models(self.env):
+            with self.subTest(model=model):
+                ir_model = self.env["ir.model"]._get(model)
+                self.assertTrue(
+                    Access.search_count([("model_id", "=", ir_model.id)]),
+                    f"{model}: no access right (ir.model.access) at all",
+                )
+                if model in SHARED_BY_EVERY_BUREAU:
+                    continue
+                rules = Rule.search([("model_id", "=", ir_model.id), ("global", "=", True)])
+                confining = rules.filtered(lambda r: "company_ids" in (r.domain_force or ""))
+                self.assertTrue(
+                    confining,
+                    f"{model}: no global record rule confines it to the user's companies "
+                    f"(a rule on company_ids, e.g. [('company_id', 'child_of', company_ids)])",
+                )
+
+    def test_a_user_of_another_bureau_reads_nothing(self):
+        """What the rules say, as Odoo applies them: an administrator of a bureau with
+        no liangze data finds nothing of the demo bureaus, model by model."""
+        other = self.env["res.company"].create({"name": "无关税务局"})
+        user = self.env["res.users"].create(
+            {
+                "name": "别局管理员",
+                "login": "lz_conformance_other_bureau",
+                "company_id": other.id,
+                "company_ids": [(6, 0, other.ids)],
+                "group_ids": [
+                    (4, self.env.ref("liangze_responsibility.group_liangze_admin").id),
+                    (4, self.env.ref("liangze_responsibility.group_liangze_supervision_head").id),
+                ],
+            }
+        )
+        for model in liangze_models(self.env):
+            if model in SHARED_BY_EVERY_BUREAU:
+                continue
+            Model = self.env[model].with_user(user).with_context(active_test=False)
+            if not Model.has_access("read"):
+                continue
+            with self.subTest(model=model):
+                self.assertFalse(Model.search([], limit=1), f"{model}: read by a user of another bureau")
+
+
+@tagged("post_install", "-at_install", "liangze_demo")
+class TestConformanceDeadlines(TransactionCase):
+    """Every model of the deadline mechanism: its daily job runs over an overdue record
+    without failing, and warns it red."""
+
+    def test_every_deadline_model_warns_an_overdue_record(self):
+        if not self.env.ref("liangze_responsibility.res_users_demo_liming", raise_if_not_found=False):
+            self.skipTest("demo data not loaded")
+        Failure = self.env["liangze.job.failure"].sudo()
+        mixin = type(self.env["liangze.deadline.mixin"])
+        models = [m for m in liangze_models(self.env) if mixin in type(self.env[m]).__mro__]
+        self.assertGreaterEqual(len(models), 10, "the deadline models are found")
+        for model in models:
+            Model = self.env[model].sudo().with_context(active_test=False)
+            with self.subTest(model=model):
+                state = Model._deadline_state_field
+                settled = list(Model._deadline_done_states) + list(Model._deadline_void_states)
+                record = Model.search(Model._deadline_reminder_domain() + [(state, "not in", settled)], limit=1)
+                self.assertTrue(record, f"{model}: no record the daily job would warn (demo or product actions)")
+                # Overdue by a week, set as a past day would leave it.
+                deadline = Model._deadline_field
+                self.env.cr.execute(
+                    f'UPDATE "{Model._table}" SET "{deadline}" = %s WHERE id = %s',  # noqa: S608 (registry names)
+                    [Model._bureau_today() - timedelta(days=7), record.id],
+                )
+                record.invalidate_recordset()
+                before = Failure.search_count([])
+                Model._cron_refresh_warnings()
+                self.assertEqual(Failure.search_count([]), before, f"{model}: the daily job failed on it")
+                self.assertEqual(record.warning_level, "red", f"{model}: overdue but not warned red")
