@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .liangze_accountability_case import SUPERVISION_HEAD, SUPERVISOR
+from odoo.addons.liangze_base.roles import SUPERVISION_HEAD, SUPERVISOR
 
 
 class LiangzeAccountabilityAppeal(models.Model):

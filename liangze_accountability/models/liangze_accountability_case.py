@@ -1,14 +1,13 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
+from odoo.addons.liangze_base.roles import SUPERVISOR
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 from .liangze_accountability_measure import TARGET_TYPES
 
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
-SUPERVISION_HEAD = "liangze_responsibility.group_liangze_supervision_head"
 SOURCE_KINDS = [
     ("red_task", "Red task"),
     ("failed_rectification", "Failed rectification"),
@@ -40,7 +39,13 @@ class LiangzeAccountabilityCase(models.Model):
 
     _name = "liangze.accountability.case"
     _description = "Accountability Case"
-    _inherit = ["liangze.integrity.mixin", "liangze.tier.validation", "tier.validation", "mail.thread"]
+    _inherit = [
+        "liangze.integrity.mixin",
+        "liangze.body.owned.mixin",
+        "liangze.tier.validation",
+        "tier.validation",
+        "mail.thread",
+    ]
     _order = "proposed_on desc, id desc"
     _rec_names_search = ["name", "title"]
 
@@ -61,15 +66,6 @@ class LiangzeAccountabilityCase(models.Model):
     name = fields.Char(string="Case Number", readonly=True, copy=False, default="/")
     title = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    body_unit_id = fields.Many2one(
-        "liangze.unit",
-        string="Discipline Body",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self.env.user._liangze_discipline_body(),
-    )
     body_head_id = fields.Many2one(related="body_unit_id.head_id", string="Head of the Body", store=True)
     unit_id = fields.Many2one(
         "liangze.unit", string="Unit Concerned", required=True, index=True, tracking=True, ondelete="cascade"
@@ -164,11 +160,7 @@ class LiangzeAccountabilityCase(models.Model):
 
     def _check_supervisor(self):
         """The discipline body handles the case: its supervisors, within their scope."""
-        if self.env.su:
-            return
-        if not self.env.user.has_group(SUPERVISOR):
-            raise AccessError(self.env._("Only the discipline body handles accountability cases."))
-        self.check_access("write")
+        self._liangze_check_role([SUPERVISOR], self.env._("Only the discipline body handles accountability cases."))
 
     # -- the procedure -------------------------------------------------------------------
     def action_submit(self):

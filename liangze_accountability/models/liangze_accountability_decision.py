@@ -5,9 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.liangze_base.roles import SUPERVISOR
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
-
-from .liangze_accountability_case import SUPERVISOR
 
 RESPONSIBILITY_KINDS = [
     ("overall_leadership", "Overall leadership responsibility"),
@@ -295,6 +294,3 @@ class LiangzeAccountabilityDecision(models.Model):
         return self.env["liangze.accountability.appeal"]._form_action(
             name=self.env._("Appeal the Decision"), target="new", context={"default_decision_id": self.id}
         )
-
-    def _official_date(self, value):
-        return self.env["liangze.reminder.letter"]._official_date(value)

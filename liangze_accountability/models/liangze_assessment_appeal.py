@@ -3,7 +3,7 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .liangze_assessment_scheme import ASSESSOR
+from odoo.addons.liangze_base.roles import ASSESSOR
 
 
 class LiangzeAssessmentAppeal(models.Model):

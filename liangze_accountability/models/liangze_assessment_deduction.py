@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .liangze_assessment_scheme import ASSESSOR
+from odoo.addons.liangze_base.roles import ASSESSOR
 
 
 class LiangzeAssessmentDeduction(models.Model):

@@ -3,7 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-ASSESSOR = "liangze_accountability.group_liangze_assessor"
+from odoo.addons.liangze_base.roles import ASSESSOR
+
 GRADES = [("good", "Good"), ("fairly_good", "Fairly good"), ("fair", "Fair"), ("poor", "Poor")]
 
 
@@ -204,9 +205,6 @@ class LiangzeAssessmentScheme(models.Model):
             year=self.year,
             base=self.base_score,
         )
-
-    def _official_date(self, value):
-        return self.env["liangze.reminder.letter"]._official_date(value)
 
     def action_open_scores(self):
         self.ensure_one()

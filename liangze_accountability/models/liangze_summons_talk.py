@@ -4,7 +4,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import is_html_empty
 
-from .liangze_accountability_case import SUPERVISOR
+from odoo.addons.liangze_base.roles import SUPERVISOR
 
 
 class LiangzeSummonsTalk(models.Model):
@@ -14,7 +14,7 @@ class LiangzeSummonsTalk(models.Model):
 
     _name = "liangze.summons.talk"
     _description = "Summons Talk"
-    _inherit = ["liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.integrity.mixin", "liangze.body.owned.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "talk_date desc, id desc"
 
     _integrity_initial_states = ("planned",)
@@ -24,14 +24,6 @@ class LiangzeSummonsTalk(models.Model):
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    body_unit_id = fields.Many2one(
-        "liangze.unit",
-        string="Discipline Body",
-        required=True,
-        ondelete="cascade",
-        domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self.env.user._liangze_discipline_body(),
-    )
     unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
     cadre_ids = fields.Many2many(
         "liangze.cadre",
@@ -57,9 +49,7 @@ class LiangzeSummonsTalk(models.Model):
     closed_on = fields.Date(readonly=True)
 
     def _check_supervisor(self):
-        if not self.env.su and not self.env.user.has_group(SUPERVISOR):
-            raise UserError(self.env._("Only the discipline body records summons talks."))
-        self.check_access("write")
+        self._liangze_check_role([SUPERVISOR], self.env._("Only the discipline body records summons talks."))
 
     def action_held(self):
         self._check_supervisor()

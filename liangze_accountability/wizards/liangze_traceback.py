@@ -3,7 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.liangze_accountability_case import SOURCE_MODEL_KINDS, SUPERVISOR
+from odoo.addons.liangze_base.roles import SUPERVISOR
+
+from ..models.liangze_accountability_case import SOURCE_MODEL_KINDS
 from ..models.liangze_accountability_decision import RESPONSIBILITY_KINDS
 
 ROLES = [

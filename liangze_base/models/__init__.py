@@ -1,3 +1,5 @@
 from . import res_company
 from . import base
 from . import liangze_job_failure
+from . import base_role_check
+from . import base_official_date

@@ -3,9 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, SUPERVISION_HEAD
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
-
-from .liangze_discipline_mixin import CASE_MANAGEMENT, HEAD
 
 # The investigation measures of the supervision and discipline enforcement rules (2019) and the supervision law.
 MEASURE_KINDS = [
@@ -86,7 +85,7 @@ class LiangzeCaseMeasure(models.Model):
 
     def action_approve(self):
         """The head of the body approves the measure (as the ledger records it)."""
-        self.case_id._check_discipline_group(HEAD)
+        self.case_id._check_discipline_group(SUPERVISION_HEAD)
         if any(measure.state != "draft" for measure in self):
             raise UserError(self.env._("Only a measure just recorded is approved."))
         self._integrity_sudo().write(
@@ -99,7 +98,5 @@ class LiangzeCaseMeasure(models.Model):
         self.case_id._check_discipline_group(CASE_MANAGEMENT)
         if any(measure.state != "approved" for measure in self):
             raise UserError(self.env._("Only an approved measure is filed."))
-        self._integrity_sudo().write(
-            {"state": "filed", "filed_by_id": self.env.uid, "filed_on": self._bureau_today()}
-        )
+        self._integrity_sudo().write({"state": "filed", "filed_by_id": self.env.uid, "filed_on": self._bureau_today()})
         return True

@@ -5,9 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, CASE_OFFICER, SUPERVISION_HEAD
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
-
-from .liangze_discipline_mixin import CASE_MANAGEMENT, CASE_OFFICER, HEAD
 
 SOURCES = [
     ("report", "Letter or report"),
@@ -233,7 +232,7 @@ class LiangzeClue(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self._integrity_trusted():
-            self._check_discipline_group(CASE_MANAGEMENT, HEAD)
+            self._check_discipline_group(CASE_MANAGEMENT, SUPERVISION_HEAD)
         clues = super().create(vals_list)
         if not self._integrity_trusted():
             clues.check_access("write")
@@ -300,7 +299,7 @@ class LiangzeClue(models.Model):
     # -- assignment (分办) --------------------------------------------------------------------
     def action_propose_assignment(self):
         """Case management proposes the handler; the head approves."""
-        self._check_discipline_group(CASE_MANAGEMENT, HEAD)
+        self._check_discipline_group(CASE_MANAGEMENT, SUPERVISION_HEAD)
         for clue in self:
             if clue.state != "registered":
                 raise UserError(self.env._("Only a registered clue is proposed for assignment."))
@@ -432,9 +431,7 @@ class LiangzeClue(models.Model):
     def _conclude(self, result, state="concluded"):
         """The clue is done with (its inquiry, verification or case concluded): the
         persons' integrity files say so, with the outcome."""
-        self._integrity_sudo().write(
-            {"state": state, "concluded_on": self._bureau_today(), "conclusion": result}
-        )
+        self._integrity_sudo().write({"state": state, "concluded_on": self._bureau_today(), "conclusion": result})
         self._record_file_entries(result=result, open_matter=False)
         # The letter or report behind it closes too: its named reporter is told the result.
         self.sudo().petition_id.filtered(lambda p: p.state == "accepted")._close(result)

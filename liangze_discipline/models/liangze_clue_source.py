@@ -4,9 +4,7 @@ from odoo import models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
-from .liangze_discipline_mixin import CASE_MANAGEMENT, HEAD
-
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
+from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, SUPERVISION_HEAD, SUPERVISOR
 
 
 class LiangzeClueSource(models.AbstractModel):
@@ -24,7 +22,7 @@ class LiangzeClueSource(models.AbstractModel):
         return {}
 
     def _check_clue_handover(self):
-        if not any(self.env.user.has_group(group) for group in (SUPERVISOR, CASE_MANAGEMENT, HEAD)):
+        if not any(self.env.user.has_group(group) for group in (SUPERVISOR, CASE_MANAGEMENT, SUPERVISION_HEAD)):
             raise AccessError(self.env._("Only the discipline body hands a matter over as a problem clue."))
         self.check_access("read")
         clue = (

@@ -5,9 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, SUPERVISION_HEAD
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
-
-from .liangze_discipline_mixin import CASE_MANAGEMENT, HEAD
 
 # An appeal in these states is still under way: the integrity opinion on its person is deferred.
 OPEN_APPEAL_STATES = ("submitted",)
@@ -124,7 +123,7 @@ class LiangzeDisciplineAppeal(models.Model):
         """Registered by the body from the person's written appeal; once, in time."""
         self.ensure_one()
         if not self.env.su:
-            if not any(self.env.user.has_group(group) for group in (CASE_MANAGEMENT, HEAD)):
+            if not any(self.env.user.has_group(group) for group in (CASE_MANAGEMENT, SUPERVISION_HEAD)):
                 raise AccessError(self.env._("Case management or the head of the body registers appeals."))
             self.decision_id.check_access("write")
         decision = self.decision_id.sudo()
@@ -159,7 +158,7 @@ class LiangzeDisciplineAppeal(models.Model):
         """The head of the body decides, on the reviewers' review, unless they handled the case."""
         if self.env.su:
             return
-        if not self.env.user.has_group(HEAD):
+        if not self.env.user.has_group(SUPERVISION_HEAD):
             raise AccessError(self.env._("The head of the discipline body decides on appeals."))
         self.check_access("write")
         for appeal in self.sudo():
@@ -172,12 +171,12 @@ class LiangzeDisciplineAppeal(models.Model):
 
     def action_open_assign_reviewers(self):
         self.ensure_one()
-        self._check_discipline_group(CASE_MANAGEMENT, HEAD)
+        self._check_discipline_group(CASE_MANAGEMENT, SUPERVISION_HEAD)
         return self.env["liangze.case.assign"]._open(self, "review")
 
     def _assign_reviewers(self, users):
         """Reviewers who never handled the case (recusal); they read its file."""
-        self._check_discipline_group(CASE_MANAGEMENT, HEAD)
+        self._check_discipline_group(CASE_MANAGEMENT, SUPERVISION_HEAD)
         for appeal in self.sudo():
             if appeal.state != "submitted":
                 raise UserError(self.env._("Reviewers are assigned while the appeal is under review."))

@@ -4,9 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import is_html_empty
 
+from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, CASE_OFFICER, SUPERVISION_HEAD
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
-
-from .liangze_discipline_mixin import CASE_MANAGEMENT, CASE_OFFICER, HEAD
 
 # A case in these states is still under way: the integrity opinion on its persons is deferred.
 OPEN_CASE_STATES = ("draft", "to_approve", "investigation", "trial", "decided")
@@ -14,7 +13,7 @@ OPEN_CASE_STATES = ("draft", "to_approve", "investigation", "trial", "decided")
 INVESTIGATION_FIELDS = frozenset({"investigation_report"})
 TRIAL_FIELDS = frozenset({"trial_report", "proposed_decision"})
 # The body's own: not for the party committee head approving the filing.
-HANDLERS = f"{CASE_OFFICER},{HEAD}"
+HANDLERS = f"{CASE_OFFICER},{SUPERVISION_HEAD}"
 
 
 class LiangzeDisciplineCase(models.Model):
@@ -306,7 +305,7 @@ class LiangzeDisciplineCase(models.Model):
     # -- investigation --------------------------------------------------------------------------
     def _check_body_manager(self):
         """Case management or the head of the body assigns and hands over."""
-        self._check_discipline_group(CASE_MANAGEMENT, HEAD)
+        self._check_discipline_group(CASE_MANAGEMENT, SUPERVISION_HEAD)
 
     def action_open_assign_team(self):
         self.ensure_one()
@@ -387,7 +386,7 @@ class LiangzeDisciplineCase(models.Model):
         for case in self.sudo():
             if case.state != "trial":
                 raise UserError(self.env._("The trial is recorded while the case is under trial."))
-            if self.env.user not in case.trial_officer_ids and not self.env.user.has_group(HEAD):
+            if self.env.user not in case.trial_officer_ids and not self.env.user.has_group(SUPERVISION_HEAD):
                 raise UserError(self.env._("Only the trial officers of the case record its trial."))
 
     def action_check_file(self):
@@ -476,6 +475,3 @@ class LiangzeDisciplineCase(models.Model):
     def _unlink_never_filed(self):
         if any(case.filing_number for case in self):
             raise UserError(self.env._("A filed case stays on record."))
-
-    def _official_date(self, value):
-        return self.env["liangze.reminder.letter"]._official_date(value)

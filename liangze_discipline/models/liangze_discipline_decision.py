@@ -5,10 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, SUPERVISION_HEAD
 from odoo.addons.liangze_integrity.models.liangze_sanction_type import FORMS
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
-
-from .liangze_discipline_mixin import CASE_MANAGEMENT, HEAD
 
 # What the decision says: changed only while it is a draft.
 OUTCOME_FIELDS = frozenset(
@@ -284,7 +283,7 @@ class LiangzeDisciplineDecision(models.Model):
     def action_issue(self):
         """Issued by the head: numbered (处分决定书), the sanctions written to the integrity
         file, sent to the person, their unit and the organisation department."""
-        self.case_id._check_discipline_group(HEAD)
+        self.case_id._check_discipline_group(SUPERVISION_HEAD)
         self.check_access("write")
         self._check_issuable()
         today = self._bureau_today()
@@ -432,7 +431,7 @@ class LiangzeDisciplineDecision(models.Model):
     def action_register_appeal(self):
         """The person's written appeal, registered by the body."""
         self.ensure_one()
-        self.case_id._check_discipline_group(CASE_MANAGEMENT, HEAD)
+        self.case_id._check_discipline_group(CASE_MANAGEMENT, SUPERVISION_HEAD)
         return self.env["liangze.discipline.appeal"]._form_action(
             name=self.env._("Register an Appeal"), target="new", context={"default_decision_id": self.id}
         )
@@ -457,6 +456,3 @@ class LiangzeDisciplineDecision(models.Model):
     @api.model
     def _deadline_reminder_domain(self):
         return [("state", "in", ("issued", "executed"))]
-
-    def _official_date(self, value):
-        return self.env["liangze.reminder.letter"]._official_date(value)

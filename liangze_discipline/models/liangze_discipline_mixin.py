@@ -1,12 +1,9 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
-CASE_OFFICER = "liangze_discipline.group_liangze_case_officer"
-CASE_MANAGEMENT = "liangze_discipline.group_liangze_case_management"
-INTAKE = "liangze_discipline.group_liangze_intake"
-HEAD = "liangze_responsibility.group_liangze_supervision_head"
+from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, CASE_OFFICER, SUPERVISION_HEAD
 
 
 class LiangzeDisciplineMixin(models.AbstractModel):
@@ -23,21 +20,13 @@ class LiangzeDisciplineMixin(models.AbstractModel):
     _description = "Discipline Enforcement Record"
     _inherit = [
         "liangze.integrity.mixin",
+        "liangze.body.owned.mixin",
         "liangze.logged.read.mixin",
         "liangze.confidential.thread",
         "mail.activity.mixin",
     ]
 
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    body_unit_id = fields.Many2one(
-        "liangze.unit",
-        string="Discipline Body",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self.env.user._liangze_discipline_body(),
-    )
     concerned_cadre_ids = fields.Many2many(
         "liangze.cadre",
         string="Persons Concerned",
@@ -53,15 +42,13 @@ class LiangzeDisciplineMixin(models.AbstractModel):
     # -- who acts ------------------------------------------------------------------------
     def _check_discipline_group(self, *groups):
         """The current user belongs to one of ``groups`` (by default: the body's handlers)."""
-        if self.env.su:
-            return
-        groups = groups or (CASE_OFFICER, CASE_MANAGEMENT, HEAD)
-        if not any(self.env.user.has_group(group) for group in groups):
-            raise AccessError(self.env._("Only the discipline body's case handlers do this."))
-        self.check_access("write")
+        self._liangze_check_role(
+            groups or (CASE_OFFICER, CASE_MANAGEMENT, SUPERVISION_HEAD),
+            self.env._("Only the discipline body's case handlers do this."),
+        )
 
     def _check_head(self):
-        self._check_discipline_group(HEAD)
+        self._check_discipline_group(SUPERVISION_HEAD)
 
     # -- recusal -------------------------------------------------------------------------
     def _recusal_reasons(self, user):

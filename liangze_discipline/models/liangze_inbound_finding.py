@@ -11,7 +11,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
-INBOUND = "liangze_discipline.group_liangze_inbound"
+from odoo.addons.liangze_base.roles import INBOUND
+
 TARGETS = [("clue", "Problem clue"), ("rectification", "Rectification finding")]
 PUSH_KEYS = frozenset(
     {"source_system", "reference", "target", "summary", "title", "unit", "persons", "attachments", "due_date"}

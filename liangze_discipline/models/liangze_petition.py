@@ -6,9 +6,8 @@ from difflib import SequenceMatcher
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.liangze_base.roles import INTAKE, SUPERVISION_HEAD
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
-
-from .liangze_discipline_mixin import HEAD, INTAKE
 
 # The reporter's identity: the intake officers and the head of the body, nobody else.
 IDENTITY_GROUPS = "liangze_discipline.group_liangze_intake,liangze_responsibility.group_liangze_supervision_head"
@@ -329,7 +328,7 @@ class LiangzePetition(models.Model):
         """The intake officers of the body register and handle letters and reports; the head too."""
         if self.env.su:
             return
-        if not (self.env.user.has_group(INTAKE) or self.env.user.has_group(HEAD)):
+        if not (self.env.user.has_group(INTAKE) or self.env.user.has_group(SUPERVISION_HEAD)):
             raise AccessError(self.env._("Only the intake officers of the discipline body handle letters and reports."))
         if self:
             self.check_access("write")
@@ -523,9 +522,7 @@ class LiangzePetition(models.Model):
         petitions = self.sudo().filtered(lambda p: p.state in OPEN_STATES)
         if not petitions:
             return
-        petitions._integrity_sudo().write(
-            {"state": "closed", "closed_on": self._bureau_today(), "result": result}
-        )
+        petitions._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today(), "result": result})
         Notice = self.env["liangze.petition.notice"]._integrity_sudo()
         for petition in petitions:
             petition.message_post(body=self.env._("Closed: %(result)s", result=result))

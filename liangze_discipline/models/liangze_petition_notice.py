@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .liangze_discipline_mixin import HEAD, INTAKE
+from odoo.addons.liangze_base.roles import INTAKE, SUPERVISION_HEAD
 
 KINDS = [("acceptance", "Whether accepted"), ("result", "Result")]
 METHODS = [("letter", "In writing"), ("phone", "By phone"), ("in_person", "In person"), ("online", "Online")]
@@ -119,7 +119,7 @@ class LiangzePetitionNotice(models.Model):
     def action_done(self):
         """The reporter was told, as the method and note say."""
         if not self.env.su:
-            if not (self.env.user.has_group(INTAKE) or self.env.user.has_group(HEAD)):
+            if not (self.env.user.has_group(INTAKE) or self.env.user.has_group(SUPERVISION_HEAD)):
                 raise AccessError(self.env._("Only the intake officers of the discipline body tell reporters."))
             self.check_access("write")
         for notice in self:
@@ -129,9 +129,7 @@ class LiangzePetitionNotice(models.Model):
                 raise UserError(self.env._("Say how the reporter was told."))
             if notice.kind == "acceptance" and notice.petition_id.state == "registered":
                 raise UserError(self.env._("Decide on the report first: the reporter is told what was decided."))
-        self._integrity_sudo().write(
-            {"state": "done", "done_on": self._bureau_today(), "done_by_id": self.env.uid}
-        )
+        self._integrity_sudo().write({"state": "done", "done_on": self._bureau_today(), "done_by_id": self.env.uid})
         for notice in self:
             notice.activity_feedback(["mail.mail_activity_data_todo"])
         return True

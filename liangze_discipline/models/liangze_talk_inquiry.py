@@ -338,9 +338,6 @@ class LiangzeTalkInquiry(models.Model):
     def _deadline_reminder_domain(self):
         return [("state", "=", "letter_sent")]
 
-    def _official_date(self, value):
-        return self.env["liangze.reminder.letter"]._official_date(value)
-
     def action_print_letter(self):
         self.ensure_one()
         if not self.letter_number:

@@ -3,8 +3,9 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.liangze_base.roles import CASE_MANAGEMENT
+
 from ..models.liangze_clue import SOURCES
-from ..models.liangze_discipline_mixin import CASE_MANAGEMENT
 
 
 class LiangzeClueHandover(models.TransientModel):

@@ -5,7 +5,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
+from odoo.addons.liangze_base.roles import SUPERVISOR
+
 # Resident identity card: 17 digits and a digit or X.
 ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
 

@@ -3,9 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.liangze_base.roles import LEADER, SUPERVISOR
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
 SCALES = [("grade", "Good / Fairly good / Average / Poor"), ("score", "Score out of 100")]
 GRADES = [("good", "Good"), ("fairly_good", "Fairly good"), ("average", "Average"), ("poor", "Poor")]
 # The rules of the evaluation: known to all when the ballots open, never changed after.
@@ -35,7 +35,7 @@ class LiangzeDutyCampaign(models.Model):
 
     _name = "liangze.duty.campaign"
     _description = "Duty and Integrity Report Campaign"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.integrity.mixin", "liangze.body.owned.mixin", "mail.thread"]
     _order = "year desc, id desc"
 
     _integrity_workflow_fields = frozenset({"state", "closed_on", "published_on"})
@@ -46,15 +46,6 @@ class LiangzeDutyCampaign(models.Model):
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(required=True, default=lambda self: self._bureau_today().year, tracking=True)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    body_unit_id = fields.Many2one(
-        "liangze.unit",
-        string="Discipline Body",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self.env.user._liangze_discipline_body(),
-    )
     scope_unit_ids = fields.Many2many(
         "liangze.unit",
         "liangze_duty_campaign_scope_rel",
@@ -281,9 +272,7 @@ class LiangzeDutyCampaign(models.Model):
                     partner_ids=report.cadre_id.user_id.partner_id.ids,
                     subtype_xmlid="mail.mt_comment",
                 )
-            leaders = campaign._scope_units().head_id.filtered(
-                lambda u: u.has_group("liangze_responsibility.group_liangze_leader")
-            )
+            leaders = campaign._scope_units().head_id.filtered(lambda u: u.has_group(LEADER))
             campaign.message_post(
                 body=self.env._("The results of the evaluation are published."),
                 partner_ids=leaders.partner_id.ids,
@@ -337,9 +326,6 @@ class LiangzeDutyCampaign(models.Model):
         if len(results) != len(self.sudo().result_ids):
             raise AccessError(self.env._("Only those who may read every result print the summary table."))
         return results
-
-    def _official_date(self, value):
-        return self.env["liangze.reminder.letter"]._official_date(value)
 
     def _grade_points(self):
         self.ensure_one()

@@ -5,9 +5,9 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.liangze_base.roles import SUPERVISOR
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
 OPINIONS = [("clear", "No problem found"), ("defer", "Deferred"), ("veto", "Vetoed")]
 # What the requester gives of a line (the person); what the body's officers check.
 REQUESTER_FIELDS = frozenset({"cadre_id", "sequence"})
@@ -215,7 +215,7 @@ class LiangzeOpinion(models.Model):
             return findings
         ids = cadres.ids
         env = self.env(su=True)
-        date = env["liangze.reminder.letter"]._official_date
+        date = env["liangze.cadre"]._official_date
 
         def add(cadre, kind, description, source):
             findings[cadre.id].append({"kind": kind, "description": description, "source": source})

@@ -6,10 +6,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.liangze_base.roles import ORGANISATION, SUPERVISOR
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
-ORGANISATION = "liangze_integrity.group_liangze_organisation"
 PURPOSES = [
     ("selection", "Selection and appointment"),
     ("promotion", "Promotion in rank"),
@@ -46,6 +45,7 @@ class LiangzeOpinionRequest(models.Model):
     _inherit = [
         "liangze.deadline.mixin",
         "liangze.integrity.mixin",
+        "liangze.body.owned.mixin",
         "liangze.tier.validation",
         "tier.validation",
         "liangze.confidential.thread",
@@ -90,16 +90,7 @@ class LiangzeOpinionRequest(models.Model):
     title = fields.Char(required=True, tracking=True, help="What the persons are considered for.")
     purpose = fields.Selection(PURPOSES, required=True, default="selection", tracking=True)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    body_unit_id = fields.Many2one(
-        "liangze.unit",
-        string="Discipline Body",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self._default_body_unit_id(),
-        help="The discipline body asked for the opinions.",
-    )
+    body_unit_id = fields.Many2one(help="The discipline body asked for the opinions.")
     body_head_id = fields.Many2one(related="body_unit_id.head_id", string="Head of the Body", store=True)
     requester_id = fields.Many2one("res.users", string="Requested By", readonly=True, index=True)
     request_unit_id = fields.Many2one(
@@ -173,19 +164,17 @@ class LiangzeOpinionRequest(models.Model):
     # -- who does what -----------------------------------------------------------------
     def _check_requester(self):
         """The organisation and personnel department files and edits its own requests."""
-        if self.env.su:
-            return
-        if not self.env.user.has_group(ORGANISATION):
-            raise AccessError(self.env._("Only the organisation and personnel department asks for integrity opinions."))
-        self.check_access("write")
+        self._liangze_check_role(
+            [ORGANISATION], self.env._("Only the organisation and personnel department asks for integrity opinions.")
+        )
 
     def _check_body_officer(self):
         """The officers of the discipline body asked draft, check and reply."""
         if self.env.su:
             return
-        if not self.env.user.has_group(SUPERVISOR):
-            raise AccessError(self.env._("Only the officers of the discipline body handle integrity opinions."))
-        self.check_access("write")
+        self._liangze_check_role(
+            [SUPERVISOR], self.env._("Only the officers of the discipline body handle integrity opinions.")
+        )
         mine = self.env.user.liangze_unit_ids
         if any(request.body_unit_id not in mine for request in self):
             raise AccessError(self.env._("Only the officers of the discipline body handle integrity opinions."))
@@ -199,12 +188,7 @@ class LiangzeOpinionRequest(models.Model):
         for request in requests:
             sequence = self.env["ir.sequence"].sudo().with_company(request.company_id)
             request._integrity_sudo().write(
-                {
-                    "name": sequence.next_by_code(
-                        "liangze.opinion.request", sequence_date=self._bureau_today()
-                    )
-                    or "/"
-                }
+                {"name": sequence.next_by_code("liangze.opinion.request", sequence_date=self._bureau_today()) or "/"}
             )
         return requests
 
@@ -485,9 +469,6 @@ class LiangzeOpinionRequest(models.Model):
             date=self._official_date(self.requested_on) if self.requested_on else "",
             count=self.person_count,
         )
-
-    def _official_date(self, value):
-        return self.env["liangze.reminder.letter"]._official_date(value)
 
     def _deadline_reminder(self, level):
         """Due soon or overdue: the head of the body gets the activity, its officers the message."""

@@ -3,10 +3,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
-SUPERVISION_HEAD = "liangze_responsibility.group_liangze_supervision_head"
+from odoo.addons.liangze_base.roles import SUPERVISION_HEAD, SUPERVISOR
 
 
 class LiangzeSanction(models.Model):
@@ -171,9 +170,7 @@ class LiangzeSanction(models.Model):
             sanction.display_name = " ".join(filter(None, parts))
 
     def _check_officer(self, group=SUPERVISOR):
-        if not self.env.su and not self.env.user.has_group(group):
-            raise AccessError(self.env._("Only discipline officers record sanctions in integrity files."))
-        self.check_access("write")
+        self._liangze_check_role([group], self.env._("Only discipline officers record sanctions in integrity files."))
 
     def action_record(self):
         """Recorded in the file: from now on it counts for integrity opinions."""
@@ -195,9 +192,7 @@ class LiangzeSanction(models.Model):
         for sanction in self:
             if sanction.state != "recorded":
                 raise UserError(self.env._("Only a recorded sanction is revoked."))
-        self._integrity_sudo().write(
-            {"state": "revoked", "revoked_on": self._bureau_today(), "revoke_reason": reason}
-        )
+        self._integrity_sudo().write({"state": "revoked", "revoked_on": self._bureau_today(), "revoke_reason": reason})
         return True
 
     def _runs_on(self, day):

@@ -5,9 +5,9 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .liangze_task import OPEN_STATES
+from odoo.addons.liangze_base.roles import SUPERVISOR
 
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
+from .liangze_task import OPEN_STATES
 
 
 class LiangzeDeadlineExtension(models.Model):

@@ -5,12 +5,13 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.liangze_base.roles import ADMIN
+
 # Proof that a write comes from a model's own action, not from a client: a
 # Python object, which no RPC context (JSON) can carry. Superuser writes are
 # trusted too: no client ever runs as superuser, only the product's own code.
 TRUSTED = object()
 TRUSTED_KEY = "liangze_integrity_trusted"
-ADMIN = "liangze_responsibility.group_liangze_admin"
 # Bounds on what anyone types: no title of 100,000 characters, no date in 2999.
 MAX_CHAR = 300
 MAX_TEXT = 100_000

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .liangze_integrity_mixin import ADMIN
+from odoo.addons.liangze_base.roles import ADMIN
 
 
 class LiangzeList(models.Model):

@@ -5,6 +5,8 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.liangze_base.roles import ADMIN, SUPERVISOR
+
 from .liangze_deadline_mixin import WARNING_LEVELS  # noqa: F401 (imported from here by other addons)
 from .liangze_task_summary import SUMMARY_FIELDS
 
@@ -197,9 +199,7 @@ class LiangzeTask(models.Model):
                 "template": "liangze_responsibility.mail_template_liangze_task_yellow",
                 "users": head,
             }
-        supervisors = self.supervising_unit_id.member_ids.filtered(
-            lambda u: u.has_group("liangze_responsibility.group_liangze_supervisor")
-        )
+        supervisors = self.supervising_unit_id.member_ids.filtered(lambda u: u.has_group(SUPERVISOR))
         return {
             "template": "liangze_responsibility.mail_template_liangze_task_red",
             "users": head | self.lead_leader_id | supervisors,
@@ -351,7 +351,7 @@ class LiangzeTask(models.Model):
     def _check_can_review(self, states=("submitted",)):
         """A supervisor decides on tasks of their scope, never of their own unit.
         ``states``: what the task must be in (a back-check reviews accepted ones)."""
-        if not self.env.user.has_group("liangze_responsibility.group_liangze_supervisor"):
+        if not self.env.user.has_group(SUPERVISOR):
             raise AccessError(self.env._("Only supervisors review tasks."))
         scope, own_units = self.env.user.liangze_scope_unit_ids, self.env.user.liangze_unit_ids
         for task in self:
@@ -392,7 +392,7 @@ class LiangzeTask(models.Model):
 
     def _reopen(self, reason):
         """Administrators reopen a submitted or accepted ledger, with a reason."""
-        if not self.env.user.has_group("liangze_responsibility.group_liangze_admin"):
+        if not self.env.user.has_group(ADMIN):
             raise AccessError(self.env._("Only administrators reopen a sealed work ledger."))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for reopening the work ledger."))

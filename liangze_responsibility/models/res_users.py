@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from odoo.addons.liangze_base.roles import ADMIN, LEADER, SUPERVISOR, UNIT_HEAD
+
 
 class ResUsers(models.Model):
     """Scope helpers: which responsible units a user acts for or oversees.
@@ -91,14 +93,14 @@ class ResUsers(models.Model):
         - responsibility user: their own units.
         """
         self.ensure_one()
-        if self.has_group("liangze_responsibility.group_liangze_admin"):
+        if self.has_group(ADMIN):
             return self._liangze_company_units()
         my_units = self._liangze_my_units()
-        if self.has_group("liangze_responsibility.group_liangze_leader"):
+        if self.has_group(LEADER):
             return self._liangze_units_and_subunits(my_units)
         scope = my_units
-        if self.has_group("liangze_responsibility.group_liangze_supervisor"):
+        if self.has_group(SUPERVISOR):
             scope |= self._liangze_units_and_subunits(my_units._supervision_roots())
-        if self.has_group("liangze_responsibility.group_liangze_unit_head"):
+        if self.has_group(UNIT_HEAD):
             scope |= self._liangze_units_and_subunits(self._liangze_headed_units())
         return scope

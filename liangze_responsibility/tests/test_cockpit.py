@@ -38,7 +38,9 @@ class TestCockpit(LiangzeCase):
         head those of the units they head, nobody those of another bureau."""
         Summary = self.env["liangze.task.summary"]
         rows = Summary.search([])
-        self.assertEqual(set(rows.owner_unit_id), set(self.office | self.archive_room | self.county_office | self.other))
+        self.assertEqual(
+            set(rows.owner_unit_id), set(self.office | self.archive_room | self.county_office | self.other)
+        )
         seen = {
             user: set(Summary.with_user(user).search([]).owner_unit_id)
             for user in (self.member, self.head, self.leader, self.outsider)

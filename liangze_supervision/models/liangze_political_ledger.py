@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .liangze_supervision_document import SUPERVISOR
+from odoo.addons.liangze_base.roles import SUPERVISOR
 
 
 class LiangzePoliticalLedger(models.Model):
@@ -18,7 +18,13 @@ class LiangzePoliticalLedger(models.Model):
 
     _name = "liangze.political.ledger"
     _description = "Political Supervision Ledger"
-    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "liangze.deadline.mixin",
+        "liangze.integrity.mixin",
+        "liangze.body.owned.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "id desc"
 
     _integrity_initial_states = ("draft",)
@@ -44,14 +50,6 @@ class LiangzePoliticalLedger(models.Model):
     name = fields.Char(string="Decision or Reform Task", required=True, tracking=True)
     source = fields.Char(help="Where it was decided, e.g. the plenary session and its document.")
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    body_unit_id = fields.Many2one(
-        "liangze.unit",
-        string="Discipline Body",
-        required=True,
-        ondelete="cascade",
-        domain="[('unit_type', '=', 'discipline_body')]",
-        default=lambda self: self.env.user._liangze_discipline_body(),
-    )
     focus = fields.Html(string="Supervision Focus")
     method = fields.Text(string="Supervision Method")
     round_months = fields.Integer(string="Follow-up Every (months)", default=1)
@@ -74,9 +72,9 @@ class LiangzePoliticalLedger(models.Model):
             raise UserError(self.env._("Follow-up rounds come every 1 to 12 months."))
 
     def _check_supervisor(self):
-        if not self.env.su and not self.env.user.has_group(SUPERVISOR):
-            raise UserError(self.env._("Only the discipline body keeps political supervision ledgers."))
-        self.check_access("write")
+        self._liangze_check_role(
+            [SUPERVISOR], self.env._("Only the discipline body keeps political supervision ledgers.")
+        )
 
     def _schedule_next_round(self, after):
         for ledger in self:

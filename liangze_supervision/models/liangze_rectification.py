@@ -148,9 +148,7 @@ class LiangzeRectification(models.Model):
     def _close_if_all_verified(self):
         for rectification in self.filtered(lambda r: r.state == "rectifying"):
             if all(p.state == "verified" for p in rectification.problem_ids):
-                rectification._integrity_sudo().write(
-                    {"state": "closed", "closed_date": self._bureau_today()}
-                )
+                rectification._integrity_sudo().write({"state": "closed", "closed_date": self._bureau_today()})
                 rectification.message_post(
                     body=self.env._("Every problem is verified: the rectification is closed."),
                     partner_ids=rectification._recipients().partner_id.ids,

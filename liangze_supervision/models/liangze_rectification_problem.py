@@ -5,7 +5,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
-from .liangze_supervision_document import SUPERVISOR, THREAD_FIELDS
+from odoo.addons.liangze_base.roles import SUPERVISOR
+
+from .liangze_supervision_document import THREAD_FIELDS
 
 # Workdays before the due date from which an open problem shows yellow.
 YELLOW_LEAD_WORKDAYS = 3

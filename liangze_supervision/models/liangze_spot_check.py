@@ -5,7 +5,8 @@ import random
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .liangze_supervision_document import SUPERVISOR
+from odoo.addons.liangze_base.roles import SUPERVISOR
+
 from .liangze_task_review import METHODS
 
 MAX_SAMPLE = 1000

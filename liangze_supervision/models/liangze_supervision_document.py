@@ -1,13 +1,11 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.liangze_base.roles import SUPERVISOR
 from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
-
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
 
 
 class LiangzeSupervisionDocument(models.AbstractModel):
@@ -62,11 +60,7 @@ class LiangzeSupervisionDocument(models.AbstractModel):
 
     def _check_supervisor(self):
         """Only supervisors of the issuing discipline body's scope act on its documents."""
-        if self.env.su:
-            return
-        if not self.env.user.has_group(SUPERVISOR):
-            raise AccessError(self.env._("Only supervisors write supervision documents."))
-        self.check_access("write")
+        self._liangze_check_role([SUPERVISOR], self.env._("Only supervisors write supervision documents."))
 
     def _check_addressed_user(self):
         """The addressed unit's members and heads (and the heads above it) act for the unit."""
@@ -85,15 +79,6 @@ class LiangzeSupervisionDocument(models.AbstractModel):
                 sequence = document.issuer_unit_id._document_sequence(document._document_kind)
                 number = sequence.next_by_id(sequence_date=document.issue_date)
                 document._integrity_sudo().write({"document_number": number})
-
-    def _official_date(self, value):
-        """A date as official documents write it: in Chinese 2026年11月23日 (GB/T 9704),
-        whatever the date format of the language."""
-        if not value:
-            return ""
-        if isinstance(value, datetime):
-            value = self._bureau_date(value)
-        return self.env._("%(month)s/%(day)s/%(year)s", year=value.year, month=value.month, day=value.day)
 
     def _workdays_after(self, day, count):
         return self.company_id._liangze_workdays().add_workdays(day, count)
