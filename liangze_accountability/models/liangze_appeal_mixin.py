@@ -110,15 +110,11 @@ class LiangzeAppealMixin(models.AbstractModel):
     def action_open_decision(self):
         self.ensure_one()
         self._check_decider()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Decide on the Appeal"),
-            "res_model": "liangze.appeal.decision",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_appeal_ref": f"{self._name},{self.id}"},
-        }
+        return self._liangze_wizard(
+            "liangze.appeal.decision",
+            self.env._("Decide on the Appeal"),
+            {"default_appeal_ref": f"{self._name},{self.id}"},
+        )
 
     def _deadline_reminder(self, level):
         """Due soon or overdue: the deciders are told (an activity for the first of them)."""

@@ -120,15 +120,7 @@ class LiangzeTraceback(models.TransientModel):
                 "line_ids": lines,
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Trace Back by Sign-off"),
-            "res_model": self._name,
-            "res_id": wizard.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-        }
+        return dict(self._liangze_wizard(self._name, self.env._("Trace Back by Sign-off")), res_id=wizard.id)
 
     def action_propose_case(self):
         """A proposed case, pre-filled with the people chosen and the source."""

@@ -3,3 +3,4 @@ from . import base
 from . import liangze_job_failure
 from . import base_role_check
 from . import base_official_date
+from . import base_wizard

@@ -47,15 +47,7 @@ class LiangzeClueSource(models.AbstractModel):
             "default_summary": values.get("summary"),
             "default_concerned_cadre_ids": [(6, 0, values.get("concerned_cadre_ids") or [])],
         }
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Hand Over as a Problem Clue"),
-            "res_model": "liangze.clue.handover",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": context,
-        }
+        return self._liangze_wizard("liangze.clue.handover", self.env._("Hand Over as a Problem Clue"), context)
 
 
 class LiangzeSupervisionReport(models.Model):

@@ -571,15 +571,9 @@ class LiangzePetition(models.Model):
     # -- buttons ---------------------------------------------------------------------------
     def _decision_action(self, mode, name):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": "liangze.petition.decision",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_petition_id": self.id, "default_mode": mode},
-        }
+        return self._liangze_wizard(
+            "liangze.petition.decision", name, {"default_petition_id": self.id, "default_mode": mode}
+        )
 
     def action_open_not_accept(self):
         return self._decision_action("not_accept", self.env._("Not Accepted"))

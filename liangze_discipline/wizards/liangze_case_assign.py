@@ -38,15 +38,9 @@ class LiangzeCaseAssign(models.TransientModel):
     @api.model
     def _open(self, record, role):
         """The window of the wizard on ``record`` for ``role``."""
-        return {
-            "type": "ir.actions.act_window",
-            "name": dict(ROLES)[role],
-            "res_model": self._name,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_record_ref": f"{record._name},{record.id}", "default_role": role},
-        }
+        return self._liangze_wizard(
+            self._name, dict(ROLES)[role], {"default_record_ref": f"{record._name},{record.id}", "default_role": role}
+        )
 
     def action_confirm(self):
         self.ensure_one()

@@ -284,15 +284,9 @@ class LiangzeDutyCampaign(models.Model):
     def action_paper_ballot(self):
         self.ensure_one()
         self._check_organiser()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Enter a Paper Ballot"),
-            "res_model": "liangze.duty.paper.ballot",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_campaign_id": self.id},
-        }
+        return self._liangze_wizard(
+            "liangze.duty.paper.ballot", self.env._("Enter a Paper Ballot"), {"default_campaign_id": self.id}
+        )
 
     def action_open_reports(self):
         self.ensure_one()

@@ -443,15 +443,11 @@ class LiangzeDutyReport(models.Model):
     # -- evaluation -------------------------------------------------------------------------------
     def action_open_rating(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Rate %(reporter)s", reporter=self.sudo().cadre_id.name),
-            "res_model": "liangze.duty.rating",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_report_id": self.id},
-        }
+        return self._liangze_wizard(
+            "liangze.duty.rating",
+            self.env._("Rate %(reporter)s", reporter=self.sudo().cadre_id.name),
+            {"default_report_id": self.id},
+        )
 
     def action_rate(self, value):
         """The current user's ballot on this report: a grade of the campaign's scale

@@ -422,15 +422,9 @@ class LiangzeOpinionRequest(models.Model):
         """The persons from a spreadsheet (name, ID number or unit)."""
         self.ensure_one()
         self._check_requester()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Import the Persons"),
-            "res_model": "liangze.opinion.import",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_request_id": self.id},
-        }
+        return self._liangze_wizard(
+            "liangze.opinion.import", self.env._("Import the Persons"), {"default_request_id": self.id}
+        )
 
     # -- helpers ------------------------------------------------------------------------------
     def _body_officers(self):

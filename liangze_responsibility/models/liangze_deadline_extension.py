@@ -177,11 +177,6 @@ class LiangzeDeadlineExtension(models.Model):
     def action_open_decision(self):
         """The reason box for approving or refusing."""
         self._check_decider()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Decide on the Extension"),
-            "res_model": "liangze.extension.decision",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_extension_id": self.id},
-        }
+        return self._liangze_wizard(
+            "liangze.extension.decision", self.env._("Decide on the Extension"), {"default_extension_id": self.id}
+        )

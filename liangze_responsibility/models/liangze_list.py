@@ -200,15 +200,9 @@ class LiangzeList(models.Model):
     def action_send_guidance(self):
         self.ensure_one()
         self._check_list_admin()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Send as Guidance"),
-            "res_model": "liangze.guidance.send",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_list_id": self.id},
-        }
+        return self._liangze_wizard(
+            "liangze.guidance.send", self.env._("Send as Guidance"), {"default_list_id": self.id}
+        )
 
     def _send_guidance(self, committees, deadline):
         """A draft derived list for each committee not having one yet: the guidance
@@ -338,15 +332,7 @@ class LiangzeList(models.Model):
             raise UserError(self.env._("This list was not derived from a guidance list."))
         wizard = self.env["liangze.guidance.revision"].create({"list_id": self.id})
         wizard._load_differences()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Guidance Revisions"),
-            "res_model": wizard._name,
-            "res_id": wizard.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-        }
+        return dict(self._liangze_wizard(wizard._name, self.env._("Guidance Revisions")), res_id=wizard.id)
 
     def _deadline_reminder(self, level):
         """A derived list not published by the superior's date: its keepers are told."""

@@ -176,15 +176,9 @@ class LiangzeTask(models.Model):
         """The unit asks the supervising body to move the deadline (延期)."""
         self.ensure_one()
         self.check_access("write")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Ask for a Deadline Extension"),
-            "res_model": "liangze.deadline.extension",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_task_id": self.id},
-        }
+        return self._liangze_wizard(
+            "liangze.deadline.extension", self.env._("Ask for a Deadline Extension"), {"default_task_id": self.id}
+        )
 
     # -- warnings: the shared deadline mechanism says when, the task says who ------------
     def _deadline_reminder(self, level):
@@ -307,14 +301,9 @@ class LiangzeTask(models.Model):
     def action_open_submit_wizard(self):
         self.ensure_one()
         self._check_can_submit()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Sign Off and Submit"),
-            "res_model": "liangze.task.submit",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_task_id": self.id},
-        }
+        return self._liangze_wizard(
+            "liangze.task.submit", self.env._("Sign Off and Submit"), {"default_task_id": self.id}
+        )
 
     def _check_can_submit(self):
         self.check_access("write")
@@ -406,14 +395,9 @@ class LiangzeTask(models.Model):
             )
 
     def _open_reason_wizard(self, action, title):
-        return {
-            "type": "ir.actions.act_window",
-            "name": title,
-            "res_model": "liangze.task.reason",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_task_ids": self.ids, "default_action": action},
-        }
+        return self._liangze_wizard(
+            "liangze.task.reason", title, {"default_task_ids": self.ids, "default_action": action}
+        )
 
     def action_open_return_wizard(self):
         self._check_can_review()

@@ -242,14 +242,9 @@ class LiangzeRectificationProblem(models.Model):
 
     def action_open_fail_wizard(self):
         self._check_can_verify()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Verification Failed"),
-            "res_model": "liangze.problem.verification.failure",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_problem_ids": self.ids},
-        }
+        return self._liangze_wizard(
+            "liangze.problem.verification.failure", self.env._("Verification Failed"), {"default_problem_ids": self.ids}
+        )
 
     # -- warnings: the shared deadline mechanism says when, the problem says who ---------
     @api.model
