@@ -14,5 +14,6 @@
         "security/ir.model.access.csv",
         "views/res_company_views.xml",
         "views/liangze_job_failure_views.xml",
+        "report/liangze_official_document.xml",
     ],
 }
