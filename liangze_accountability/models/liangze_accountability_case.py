@@ -45,6 +45,7 @@ class LiangzeAccountabilityCase(models.Model):
         "liangze.tier.validation",
         "tier.validation",
         "mail.thread",
+        "liangze.source.link.mixin",
     ]
     _order = "proposed_on desc, id desc"
     _rec_names_search = ["name", "title"]
@@ -73,8 +74,6 @@ class LiangzeAccountabilityCase(models.Model):
     target_type = fields.Selection(TARGET_TYPES, string="Held to Account", required=True, default="person")
     grounds = fields.Text(help="The facts and the rule breached: why accountability is proposed.")
     source_kind = fields.Selection(SOURCE_KINDS, string="Source", required=True, default="other", index=True)
-    source_model = fields.Char(readonly=True)
-    source_id = fields.Integer(string="Source ID", readonly=True)
     source_name = fields.Char(string="Source Record", compute="_compute_source_name")
     author_id = fields.Many2one("res.users", string="Proposed By", readonly=True)
     proposed_on = fields.Date(readonly=True)
@@ -118,12 +117,6 @@ class LiangzeAccountabilityCase(models.Model):
         for case in self:
             source = case._source()
             case.source_name = source.sudo().display_name if source else False
-
-    def _source(self):
-        self.ensure_one()
-        if not self.source_model or self.source_model not in self.env:
-            return None
-        return self.env[self.source_model].browse(self.source_id).exists()
 
     @api.depends("body_unit_id", "unit_id", "target_type", "decision_ids.cadre_id")
     def _compute_committee(self):
@@ -222,14 +215,6 @@ class LiangzeAccountabilityCase(models.Model):
         self._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
         return True
 
-    def action_open_source(self):
-        self.ensure_one()
-        source = self._source()
-        if not source:
-            raise UserError(self.env._("This case was proposed without a source record."))
-        source.check_access("read")
-        return source._form_action()
-
     def action_new_decision(self):
         """Another person or unit found answerable during the inquiry."""
         self.ensure_one()
@@ -237,3 +222,6 @@ class LiangzeAccountabilityCase(models.Model):
         return self.env["liangze.accountability.decision"]._form_action(
             target="new", context={"default_case_id": self.id, "default_unit_id": self.unit_id.id}
         )
+
+    def _source_missing_message(self):
+        return self.env._("This case was proposed without a source record.")

@@ -13,7 +13,7 @@ class LiangzeAssessmentDeduction(models.Model):
 
     _name = "liangze.assessment.deduction"
     _description = "Assessment Deduction"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.integrity.mixin", "mail.thread", "liangze.source.link.mixin"]
     _order = "date desc, id desc"
     _mail_post_access = "read"
 
@@ -61,8 +61,6 @@ class LiangzeAssessmentDeduction(models.Model):
     )
     reason = fields.Text()
     evidence_ids = fields.Many2many("ir.attachment", help="What the assessor's entry rests on.")
-    source_model = fields.Char()
-    source_id = fields.Integer(string="Source ID")
     source_name = fields.Char(string="Source", compute="_compute_source_name")
     manual = fields.Boolean(readonly=True, help="Entered by an assessor, not drawn by a rule.")
     author_id = fields.Many2one("res.users", string="Entered By", readonly=True)
@@ -79,12 +77,6 @@ class LiangzeAssessmentDeduction(models.Model):
         for deduction in self:
             source = deduction._source()
             deduction.source_name = source.sudo().display_name if source else (deduction.reason or "")
-
-    def _source(self):
-        self.ensure_one()
-        if not self.source_model or self.source_model not in self.env:
-            return None
-        return self.env[self.source_model].browse(self.source_id).exists()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -168,13 +160,9 @@ class LiangzeAssessmentDeduction(models.Model):
             name=self.env._("Appeal the Deduction"), target="new", context={"default_deduction_id": self.id}
         )
 
-    def action_open_source(self):
-        """The record the deduction comes from: the task, the letter, the problem."""
-        self.ensure_one()
-        source = self._source()
-        if not source:
-            raise UserError(self.env._("This deduction was entered by hand: its reason is its source."))
-        if source._name == "liangze.task.review":
-            source = source.task_id
-        source.check_access("read")
-        return source._form_action()
+    def _source_missing_message(self):
+        return self.env._("This deduction was entered by hand: its reason is its source.")
+
+    def _source_to_open(self, source):
+        # A review opens on its task.
+        return source.task_id if source._name == "liangze.task.review" else source

@@ -47,7 +47,13 @@ class LiangzeClue(models.Model):
 
     _name = "liangze.clue"
     _description = "Problem Clue"
-    _inherit = ["liangze.discipline.mixin", "liangze.deadline.mixin", "liangze.tier.validation", "tier.validation"]
+    _inherit = [
+        "liangze.discipline.mixin",
+        "liangze.deadline.mixin",
+        "liangze.tier.validation",
+        "tier.validation",
+        "liangze.source.link.mixin",
+    ]
     _order = "received_on desc, id desc"
     _rec_names_search = ["name", "summary"]
 
@@ -104,8 +110,6 @@ class LiangzeClue(models.Model):
     received_on = fields.Date(required=True, default=lambda self: self._bureau_today(), index=True, tracking=True)
     source = fields.Selection(SOURCES, required=True, default="found_here", index=True, tracking=True)
     petition_id = fields.Many2one("liangze.petition", string="Letter or Report", readonly=True, index=True)
-    source_model = fields.Char(readonly=True)
-    source_id = fields.Integer(string="Source ID", readonly=True)
     source_name = fields.Char(string="Source Record", compute="_compute_source_name")
     # Cascade only serves uninstall: a unit with cadres is never deleted (liangze.unit).
     unit_id = fields.Many2one("liangze.unit", string="Unit Concerned", index=True, ondelete="cascade")
@@ -185,12 +189,6 @@ class LiangzeClue(models.Model):
         for clue in self:
             source = clue._source()
             clue.source_name = source.sudo().display_name if source else False
-
-    def _source(self):
-        self.ensure_one()
-        if not self.source_model or self.source_model not in self.env:
-            return None
-        return self.env[self.source_model].browse(self.source_id).exists()
 
     @api.depends("inquiry_ids", "verification_ids")
     def _compute_counts(self):
@@ -494,13 +492,6 @@ class LiangzeClue(models.Model):
         }
 
     # -- navigation ----------------------------------------------------------------------------
-    def action_open_source(self):
-        self.ensure_one()
-        source = self._source()
-        if not source:
-            raise UserError(self.env._("This clue was registered without a source record."))
-        source.check_access("read")
-        return source._form_action()
 
     def action_open_inquiries(self):
         self.ensure_one()
@@ -523,3 +514,6 @@ class LiangzeClue(models.Model):
             "domain": [("clue_id", "=", self.id)],
             "context": {"create": False},
         }
+
+    def _source_missing_message(self):
+        return self.env._("This clue was registered without a source record.")

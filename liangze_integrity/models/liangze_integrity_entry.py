@@ -41,7 +41,7 @@ class LiangzeIntegrityEntry(models.Model):
 
     _name = "liangze.integrity.entry"
     _description = "Integrity File Entry"
-    _inherit = ["liangze.integrity.mixin", "liangze.logged.read.mixin"]
+    _inherit = ["liangze.integrity.mixin", "liangze.logged.read.mixin", "liangze.source.link.mixin"]
     _order = "entry_date desc, id desc"
 
     _integrity_state_field = None
@@ -68,8 +68,6 @@ class LiangzeIntegrityEntry(models.Model):
     open_matter = fields.Boolean(
         string="Still Open", help="A letter, report or clue not yet concluded: integrity opinions are deferred."
     )
-    source_model = fields.Char(readonly=True)
-    source_id = fields.Integer(string="Source ID", readonly=True)
     author_id = fields.Many2one("res.users", string="Recorded By", readonly=True)
 
     @api.constrains("bars_promotion", "summary", "result")
@@ -128,19 +126,3 @@ class LiangzeIntegrityEntry(models.Model):
         return Entry.create(
             dict(values, file_id=file.id, section=section, source_model=source._name, source_id=source.id)
         )
-
-    def action_open_source(self):
-        """Open the record behind a system entry (as far as the user may read it)."""
-        self.ensure_one()
-        if not self.source_model or self.source_model not in self.env:
-            return False
-        source = self.env[self.source_model].browse(self.source_id).exists()
-        if not source:
-            return False
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": source._name,
-            "res_id": source.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }

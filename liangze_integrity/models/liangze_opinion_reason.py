@@ -29,7 +29,7 @@ class LiangzeOpinionReason(models.Model):
 
     _name = "liangze.opinion.reason"
     _description = "Integrity Opinion Reason"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.integrity.mixin", "liangze.source.link.mixin"]
     _order = "opinion_id, kind desc, id"
     _rec_name = "description"
 
@@ -43,8 +43,6 @@ class LiangzeOpinionReason(models.Model):
     company_id = fields.Many2one(related="opinion_id.company_id", store=True, index=True)
     kind = fields.Selection([("veto", "Veto"), ("defer", "Deferral")], required=True)
     description = fields.Text(required=True)
-    source_model = fields.Char(readonly=True)
-    source_id = fields.Integer(string="Source ID", readonly=True)
     source_kind = fields.Selection(
         SOURCE_KINDS, string="Found In", compute="_compute_source_kind", store=True, index=True
     )
@@ -96,17 +94,5 @@ class LiangzeOpinionReason(models.Model):
             raise UserError(self.env._("A reason found in the records stays as found."))
         self._check_editable()
 
-    def _source(self):
-        self.ensure_one()
-        if not self.source_model or self.source_model not in self.env:
-            return None
-        return self.env[self.source_model].browse(self.source_id).exists()
-
-    def action_open_source(self):
-        """Open the record behind the reason, as far as the officer may read it."""
-        self.ensure_one()
-        source = self._source()
-        if not source:
-            raise UserError(self.env._("This reason was given by an officer; no record is behind it."))
-        source.check_access("read")
-        return source._form_action()
+    def _source_missing_message(self):
+        return self.env._("This reason was given by an officer; no record is behind it.")
