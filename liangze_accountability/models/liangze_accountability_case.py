@@ -121,8 +121,7 @@ class LiangzeAccountabilityCase(models.Model):
     @api.depends("body_unit_id", "unit_id", "target_type", "decision_ids.cadre_id")
     def _compute_committee(self):
         for case in self:
-            committee = case.body_unit_id._supervision_roots()[:1]
-            committee = committee if committee.unit_type == "party_committee" else committee.browse()
+            committee = case.body_unit_id._supervised_committee()
             led = case.unit_id.parent_id == committee or case.unit_id == committee
             heads = case.decision_ids.cadre_id.filtered(lambda c: c.leader_role == "principal_leader")
             case.committee_unit_id = committee

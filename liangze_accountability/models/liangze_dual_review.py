@@ -63,11 +63,8 @@ class LiangzeDualReview(models.Model):
         committee leading it, and the discipline body supervising that committee."""
         unit = case.unit_id
         # A committee held to account answers to the committee above it.
-        committee = unit.parent_id if unit.unit_type == "party_committee" else unit
-        while committee and committee.unit_type != "party_committee":
-            committee = committee.parent_id
-        bodies = self.env["liangze.unit"].sudo().search([("unit_type", "=", "discipline_body")])
-        body = bodies.filtered(lambda b: b._supervision_roots() == committee)[:1] if committee else bodies.browse()
+        committee = (unit.parent_id if unit.unit_type == "party_committee" else unit)._party_committee()
+        body = committee._supervising_body()
         review = self._integrity_sudo().create(
             {
                 "case_id": case.id,

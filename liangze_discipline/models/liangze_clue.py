@@ -199,8 +199,7 @@ class LiangzeClue(models.Model):
     @api.depends("body_unit_id", "concerned_cadre_ids.unit_id", "concerned_cadre_ids.leader_role")
     def _compute_committee(self):
         for clue in self:
-            committee = clue.body_unit_id.sudo()._supervision_roots()[:1]
-            committee = committee if committee.unit_type == "party_committee" else committee.browse()
+            committee = clue.body_unit_id._supervised_committee()
             clue.committee_unit_id = committee
             clue.committee_head_id = committee.head_id
             clue.committee_approval = bool(committee.head_id) and any(

@@ -157,8 +157,7 @@ class LiangzeDisciplineCase(models.Model):
     @api.depends("body_unit_id.supervised_unit_id", "body_unit_id.parent_id", "body_unit_id.parent_id.head_id")
     def _compute_committee(self):
         for case in self:
-            committee = case.body_unit_id._supervision_roots()[:1]
-            committee = committee if committee.unit_type == "party_committee" else committee.browse()
+            committee = case.body_unit_id._supervised_committee()
             case.committee_unit_id = committee
             case.committee_head_id = committee.head_id
 

@@ -21,14 +21,6 @@ REPLY_FIELDS = frozenset({"reply_date", "reply_attachment", "reply_attachment_na
 OUTCOME_FIELDS = frozenset({"outcome", "outcome_note"})
 
 
-def party_committee(unit):
-    """The party committee ``unit`` belongs to: itself, or its nearest ancestor of that type."""
-    unit = unit.sudo()
-    while unit and unit.unit_type != "party_committee":
-        unit = unit.parent_id
-    return unit
-
-
 class LiangzeTalkInquiry(models.Model):
     """A talk or letter inquiry (谈话函询) on a clue, the disposal approved: its plan
     approved by the head of the body; then a talk with its record, or a numbered
@@ -123,7 +115,7 @@ class LiangzeTalkInquiry(models.Model):
     @api.depends("concerned_cadre_ids.unit_id")
     def _compute_copy_to(self):
         for inquiry in self:
-            committee = party_committee(inquiry.sudo().concerned_cadre_ids[:1].unit_id)
+            committee = inquiry.sudo().concerned_cadre_ids[:1].unit_id._party_committee()
             inquiry.copy_unit_id = committee
             inquiry.copy_user_id = committee.head_id
 

@@ -161,6 +161,26 @@ class LiangzeUnit(models.Model):
             lambda u: u.supervised_unit_id or u.parent_id or u
         )
 
+    # -- the lookups every addon shares: one way each ------------------------------------
+    def _party_committee(self):
+        """The party committee this unit belongs to: itself, or its nearest ancestor of
+        that type (empty when there is none), whoever reads."""
+        unit = self.sudo()[:1]
+        while unit and unit.unit_type != "party_committee":
+            unit = unit.parent_id
+        return unit
+
+    def _supervised_committee(self):
+        """The party committee this discipline body supervises (empty when the body
+        supervises a unit that is not a committee)."""
+        root = self.sudo()._supervision_roots()[:1]
+        return root if root.unit_type == "party_committee" else root.browse()
+
+    def _supervising_body(self):
+        """The discipline body supervising this party committee, if any."""
+        bodies = self.sudo().search([("unit_type", "=", "discipline_body")])
+        return bodies.filtered(lambda b: b._supervision_roots() == self)[:1] if self else bodies.browse()
+
     # -- cockpit figures (read for a period given in the context) --------------------
     cockpit_task_count = fields.Integer(string="Tasks", compute="_compute_cockpit")
     cockpit_done_count = fields.Integer(string="Done", compute="_compute_cockpit")
