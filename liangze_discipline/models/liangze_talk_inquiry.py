@@ -31,7 +31,7 @@ class LiangzeTalkInquiry(models.Model):
 
     _name = "liangze.talk.inquiry"
     _description = "Talk or Letter Inquiry"
-    _inherit = ["liangze.discipline.mixin", "liangze.deadline.mixin"]
+    _inherit = ["liangze.discipline.mixin", "liangze.deadline.mixin", "liangze.plan.approval.mixin"]
     _order = "id desc"
 
     _integrity_workflow_fields = frozenset(
@@ -84,8 +84,6 @@ class LiangzeTalkInquiry(models.Model):
         copy=False,
     )
     plan = fields.Text(string="Inquiry Plan", help="What is asked, by whom, when and where.")
-    plan_approved_on = fields.Date(readonly=True, copy=False)
-    plan_approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     # The talk.
     talk_date = fields.Date(copy=False)
     talk_place = fields.Char(copy=False)
@@ -190,44 +188,21 @@ class LiangzeTalkInquiry(models.Model):
         )
 
     # -- the plan ------------------------------------------------------------------------------
-    def action_submit_plan(self):
+    def _plan_check_submitter(self):
         self._check_discipline_group()
-        for inquiry in self:
-            if inquiry.state != "draft":
-                raise UserError(self.env._("Only a draft plan is submitted."))
-            if not (inquiry.plan or "").strip():
-                raise UserError(self.env._("Write the inquiry plan first."))
-        self._integrity_sudo().write({"state": "to_approve"})
-        for inquiry in self.filtered("body_unit_id.head_id"):
-            inquiry.sudo().activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Approve the inquiry plan %(number)s", number=inquiry.name),
-                user_id=inquiry.body_unit_id.head_id.id,
-            )
-        return True
 
-    def action_approve_plan(self):
-        """The head of the body approves the plan."""
+    def _plan_check_approver(self):
         self._check_head()
-        if any(inquiry.state != "to_approve" for inquiry in self):
-            raise UserError(self.env._("Only a plan submitted for approval is approved."))
-        self._integrity_sudo().write(
-            {
-                "state": "approved",
-                "plan_approved_on": self._bureau_today(),
-                "plan_approved_by_id": self.env.uid,
-            }
-        )
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.uid)
-        return True
 
-    def action_return_plan(self):
-        """The head sends the plan back to be revised."""
-        self._check_head()
-        if any(inquiry.state != "to_approve" for inquiry in self):
-            raise UserError(self.env._("Only a plan submitted for approval is returned."))
-        self._integrity_sudo().write({"state": "draft"})
-        return True
+    def _plan_check_ready(self):
+        if not (self.plan or "").strip():
+            raise UserError(self.env._("Write the inquiry plan first."))
+
+    def _plan_approver(self):
+        return self.body_unit_id.head_id
+
+    def _plan_activity_summary(self):
+        return self.env._("Approve the inquiry plan %(number)s", number=self.name)
 
     # -- the talk or the letter ------------------------------------------------------------------
     def action_record_talk(self):

@@ -25,7 +25,7 @@ class LiangzeVerification(models.Model):
 
     _name = "liangze.verification"
     _description = "Preliminary Verification"
-    _inherit = ["liangze.discipline.mixin"]
+    _inherit = ["liangze.discipline.mixin", "liangze.plan.approval.mixin"]
     _order = "id desc"
 
     _integrity_workflow_fields = frozenset(
@@ -72,8 +72,6 @@ class LiangzeVerification(models.Model):
         domain="[('share', '=', False)]",
         help="The officers who verify and sign the report; assigned once the plan is approved.",
     )
-    plan_approved_on = fields.Date(readonly=True, copy=False)
-    plan_approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     measures = fields.Text(string="Measures Taken", copy=False)
     report = fields.Html(string="Verification Report", copy=False)
     reported_on = fields.Date(readonly=True, copy=False)
@@ -158,48 +156,29 @@ class LiangzeVerification(models.Model):
         )
 
     # -- the plan and the team --------------------------------------------------------------------
-    def action_submit_plan(self):
+    def _plan_check_submitter(self):
         self._check_discipline_group()
-        for verification in self:
-            if verification.state != "draft":
-                raise UserError(self.env._("Only a draft plan is submitted."))
-            if not (verification.plan or "").strip():
-                raise UserError(self.env._("Write the verification plan first."))
-            if not verification.team_ids:
-                raise UserError(self.env._("Name the team of the verification."))
-            verification._check_recusal(verification.team_ids)
-        self._integrity_sudo().write({"state": "to_approve"})
-        for verification in self.filtered("body_unit_id.head_id"):
-            verification.sudo().activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Approve the verification plan %(number)s", number=verification.name),
-                user_id=verification.body_unit_id.head_id.id,
-            )
-        return True
 
-    def action_approve_plan(self):
-        """The head approves the plan: the team is assigned (after the recusal check)."""
+    def _plan_check_approver(self):
         self._check_head()
-        if any(verification.state != "to_approve" for verification in self):
-            raise UserError(self.env._("Only a plan submitted for approval is approved."))
+
+    def _plan_check_ready(self):
+        if not (self.plan or "").strip():
+            raise UserError(self.env._("Write the verification plan first."))
+        if not self.team_ids:
+            raise UserError(self.env._("Name the team of the verification."))
+        self._check_recusal(self.team_ids)
+
+    def _plan_approver(self):
+        return self.body_unit_id.head_id
+
+    def _plan_activity_summary(self):
+        return self.env._("Approve the verification plan %(number)s", number=self.name)
+
+    def _plan_on_approve(self):
+        """The team is assigned (after the recusal check)."""
         for verification in self:
             verification._assign(verification.team_ids)
-        self._integrity_sudo().write(
-            {
-                "state": "approved",
-                "plan_approved_on": self._bureau_today(),
-                "plan_approved_by_id": self.env.uid,
-            }
-        )
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.uid)
-        return True
-
-    def action_return_plan(self):
-        self._check_head()
-        if any(verification.state != "to_approve" for verification in self):
-            raise UserError(self.env._("Only a plan submitted for approval is returned."))
-        self._integrity_sudo().write({"state": "draft"})
-        return True
 
     # -- the report and its signatures --------------------------------------------------------------
     def action_submit_report(self):
