@@ -1,7 +1,11 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 # Deadline colours, shared by everything that has a deadline.
 WARNING_LEVELS = [
@@ -230,3 +234,19 @@ class LiangzeDeadlineMixin(models.AbstractModel):
         jobs = self._bureau_context()
         jobs._refresh_warning_levels()
         return jobs._send_reminders()
+
+    @api.model
+    def _cron_refresh_all_warnings(self):
+        """The one daily job of the mechanism: every model that uses it, each under its
+        own savepoint, so that one model failing does not stop the others (and each
+        record's reminder is safe on its own, see ``_send_reminders``)."""
+        mixin = type(self.env["liangze.deadline.mixin"])
+        for name in sorted(self.env.registry):
+            Model = self.env[name]
+            if Model._abstract or mixin not in type(Model).__mro__:
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    Model._cron_refresh_warnings()
+            except Exception:  # noqa: BLE001 - one model must not stop the others
+                _logger.exception("liangze job deadline warnings: %s failed; the run goes on", name)
