@@ -11,4 +11,12 @@ class BaseWizard(models.AbstractModel):
     def _liangze_wizard(self, res_model, name, context=None):
         """The window action opening a new ``res_model`` in a dialog titled ``name``,
         its fields filled from ``context`` (``default_*`` keys)."""
-        return self._liangze_wizard(res_model, name, context or {})
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": res_model,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": context or {},
+        }
