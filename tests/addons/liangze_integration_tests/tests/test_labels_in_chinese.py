@@ -13,7 +13,6 @@ LATIN_LABELS = {
     "ID",  # the record id of every model: base's zh_CN.po keeps "ID"
     "PDF",  # liangze.ledger.print format: file formats are named so in Chinese too
     "Excel（XLSX）",  # the same (translated: full-width brackets)
-    "1+X",  # the guidance list (the "1") and a level's own items (the "X"), written so in Chinese
 }
 
 
