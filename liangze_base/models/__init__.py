@@ -6,3 +6,4 @@ from . import base_official_date
 from . import base_wizard
 from . import liangze_source_link_mixin
 from . import liangze_plan_approval_mixin
+from . import mail_followers

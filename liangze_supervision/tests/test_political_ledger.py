@@ -87,3 +87,49 @@ class TestPoliticalLedger(SupervisionCase):
         with freeze_time("2026-04-20"):
             html = report._render_qweb_html(report.report_name, ledger.ids)[0].decode()
         self.assertIn("Reform step 2", html)
+
+    def test_monthly_summary_in_chinese(self):
+        """The summary printed for a user who reads Chinese gives each task's warning in
+        Chinese: the labels of the field the task has from liangze.deadline.mixin are
+        translated by liangze_supervision's own po file, loaded when it was installed
+        (not by a reload of every addon's terms, which would hide a label missing there)."""
+        if "zh_CN" not in dict(self.env["res.lang"].get_installed()):
+            # The suite installs with --load-language=zh_CN; elsewhere, load it as Settings does.
+            self.env["res.lang"]._activate_lang("zh_CN")
+            self.env["ir.module.module"].search([("state", "=", "installed")])._update_translations("zh_CN")
+        reader = self.supervisor
+        reader.lang = "zh_CN"
+        ledger = (
+            self.env["liangze.political.ledger"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "name": "Tax collection reform",
+                    "task_ids": [
+                        (0, 0, {"name": name, "unit_id": self.office.id, "due_date": due})
+                        for name, due in [("Early", "2026-03-10"), ("Late", "2026-03-20"), ("Later", "2026-06-30")]
+                    ],
+                }
+            )
+        )
+        ledger.action_start()
+        early, late, later = ledger.task_ids
+        # Done within its deadline, done after it, not yet due.
+        for day, task in [("2026-03-05", early), ("2026-03-25", late)]:
+            with freeze_time(day):
+                follow_up = self.env["liangze.political.round"].browse(ledger.action_new_round()["res_id"])
+                follow_up.line_ids.filtered(lambda line, task=task: line.task_id == task).status = "done"
+                follow_up.with_user(self.supervisor).action_record()
+        self.assertEqual((early + late + later).mapped("warning_level"), ["done_on_time", "done_late", "normal"])
+        report = self.env.ref("liangze_supervision.action_report_liangze_political_ledger")
+        with freeze_time("2026-03-25"):
+            html = (
+                report.with_user(reader)
+                .with_context(lang=reader.lang)
+                ._render_qweb_html(report.report_name, ledger.ids)[0]
+                .decode()
+            )
+        for chinese in ("按时完成", "逾期完成", "正常"):
+            self.assertIn(chinese, html)
+        for english in ("Done on time", "Done late", "Normal"):
+            self.assertNotIn(english, html)

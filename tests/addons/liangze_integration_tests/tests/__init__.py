@@ -6,3 +6,4 @@ from . import test_demo_accountability
 from . import test_demo_integrity
 from . import test_demo_discipline
 from . import test_conformance
+from . import test_labels_in_chinese

@@ -13,6 +13,10 @@ from odoo.tests.common import TransactionCase
 # Models without a company of their own, read by every bureau alike (the reason given).
 SHARED_BY_EVERY_BUREAU = {
     "liangze.adjusted.workday": "the State Council's adjusted workdays, the same for every bureau",
+    "liangze.accountability.measure": "the measures of the accountability regulations (问责方式), national",
+    "liangze.sanction.type": "the party and government sanctions of the regulations (处分种类), national",
+    "liangze.category": "the categories of the responsibility lists, one catalogue for every level",
+    "liangze.job.failure": "read by the system administrators only (base.group_system), of every company",
 }
 
 
@@ -40,8 +44,9 @@ class TestConformanceAccess(TransactionCase):
                     Access.search_count([("model_id", "=", ir_model.id)]),
                     f"{model}: no access right (ir.model.access) at all",
                 )
-                if model in SHARED_BY_EVERY_BUREAU:
-                    continue
+                readable = Access.search_count([("model_id", "=", ir_model.id), ("perm_read", "=", True)])
+                if model in SHARED_BY_EVERY_BUREAU or not readable:
+                    continue  # shared, or read by nobody (a secret ballot): nothing to confine
                 rules = Rule.search([("model_id", "=", ir_model.id), ("global", "=", True)])
                 confining = rules.filtered(lambda r: "company_ids" in (r.domain_force or ""))
                 self.assertTrue(
@@ -106,3 +111,56 @@ class TestConformanceDeadlines(TransactionCase):
                 Model._cron_refresh_warnings()
                 self.assertEqual(Failure.search_count([]), before, f"{model}: the daily job failed on it")
                 self.assertEqual(record.warning_level, "red", f"{model}: overdue but not warned red")
+
+
+DEMO_LOGINS = ("liming", "wangfang", "zhangwei", "sunli", "zhaomin", "chengang", "liuyang", "zhoujing")
+
+
+@tagged("post_install", "-at_install", "liangze_demo")
+class TestConformanceThread(TransactionCase):
+    """The chatter of a record (messages, attachments, activities, followers) reaches
+    only who reads the record: for every liangze model with a chatter, each demo user
+    who cannot read a record reads none of it."""
+
+    def test_what_hangs_on_a_record_is_read_as_the_record(self):
+        users = self.env["res.users"].search([("login", "in", DEMO_LOGINS)])
+        if len(users) < len(DEMO_LOGINS):
+            self.skipTest("demo data not loaded")
+        channels = {
+            "mail.message": lambda model, ids: [("model", "=", model), ("res_id", "in", ids)],
+            "ir.attachment": lambda model, ids: [("res_model", "=", model), ("res_id", "in", ids)],
+            "mail.activity": lambda model, ids: [("res_model", "=", model), ("res_id", "in", ids)],
+            "mail.followers": lambda model, ids: [("res_model", "=", model), ("res_id", "in", ids)],
+        }
+        checked = 0
+        for model in liangze_models(self.env):
+            Model = self.env[model].with_context(active_test=False)
+            if "message_ids" not in Model._fields:
+                continue
+            everything = Model.sudo().search([])
+            for user in users:
+                if not Model.with_user(user).has_access("read"):
+                    hidden = everything
+                else:
+                    hidden = everything - Model.with_user(user).search([("id", "in", everything.ids)])
+                if not hidden:
+                    continue
+                for channel, domain in channels.items():
+                    present = self.env[channel].sudo().search(domain(model, hidden.ids))
+                    if channel == "mail.message":
+                        # A message the product addressed to the user (a notice, a decision
+                        # sent to the unit) is theirs to read; no other.
+                        present = present.filtered(
+                            lambda m, p=user.partner_id: p not in m.partner_ids and m.author_id != p
+                        )
+                    if not present:
+                        continue
+                    checked += 1
+                    with self.subTest(model=model, user=user.login, channel=channel):
+                        Channel = self.env[channel].with_user(user)
+                        seen = Channel.search([("id", "in", present.ids)]) if Channel.has_access("read") else Channel
+                        self.assertFalse(
+                            seen,
+                            f"{user.login} reads {len(seen)} {channel} of {model} records they cannot read",
+                        )
+        self.assertGreater(checked, 20, "the demo gives records to check")
