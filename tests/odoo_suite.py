@@ -109,10 +109,13 @@ print('uninstalled: %%s' %% ', '.join(mods.mapped('name')))
 # (clock_nanosleep TIMER_ABSTIME) by the fake offset: EINVAL, or hours of sleep when the clock is set
 # ahead. So time.sleep waits with select(), which takes a relative timeout.
 FAKETIME_BOOT = """\
-import runpy, select, sys, time
+import os, runpy, select, sys, time
 def _sleep(secs):
     select.select([], [], [], max(secs, 0))
 time.sleep = _sleep
+# Odoo's own children (Chrome for the tours, wkhtmltopdf) run on the real clock: Chrome
+# does not start under libfaketime. FAKETIME stays: libfaketime re-reads it.
+os.environ.pop("LD_PRELOAD", None)
 sys.argv[0] = {argv0!r}
 {run}
 """
