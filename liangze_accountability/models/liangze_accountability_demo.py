@@ -133,6 +133,95 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
             }
         )
 
+    @api.model
+    def _decision_under_appeal(self, cadre_id, supervisor_id, head_id, finding_id):
+        """A decision being carried out, appealed and waiting for 陈刚: the deputy head of a
+        branch office admonished for the penalty files the county inspection tour found
+        uneven. 赵敏 proposes the case from the tour's findings, 陈刚 approves the inquiry,
+        赵敏 issues the decision twelve days before the install day; its execution is due
+        in about three weeks. He has no login: 赵敏 records his written appeal, six days ago."""
+        Users = self.env["res.users"]
+        supervisor, head = Users.browse(supervisor_id), Users.browse(head_id)
+        cadre = self.env["liangze.cadre"].browse(cadre_id)
+        finding = self.env["liangze.rectification"].browse(finding_id)
+        case = (
+            self.env["liangze.accountability.case"]
+            .with_user(supervisor)
+            .create(
+                {
+                    "title": f"{cadre.unit_id.name}税务行政处罚文书不规范问题问责",
+                    "company_id": cadre.company_id.id,
+                    "unit_id": cadre.unit_id.id,
+                    "target_type": "person",
+                    "source_kind": "external_finding",
+                    "source_model": finding._name,
+                    "source_id": finding.id,
+                    "grounds": "县委巡察组反馈，个别分局税务行政处罚文书不规范、自由裁量基准执行不一致。"
+                    "经调阅相关案卷，分管执法工作的分局领导对处罚案卷审核把关不严，违反行政处罚裁量基准制度。",
+                    "decision_ids": [
+                        (0, 0, {"cadre_id": cadre.id, "unit_id": cadre.unit_id.id, "responsibility_kind": "direct"})
+                    ],
+                }
+            )
+        )
+        case.action_submit()
+        case.with_user(head).validate_tier()
+        case.write(
+            {
+                "findings": "<p>经调阅该分局年内行政处罚案卷42卷，5卷处罚决定书未载明裁量理由，"
+                "3起同类违法行为处罚幅度不一致。分局副局长对案卷审核把关不严，负有直接责任，本人对事实无异议。</p>"
+            }
+        )
+        decision = case.decision_ids
+        decision.write(
+            {
+                "measure_ids": [
+                    (6, 0, self.env.ref("liangze_accountability.liangze_accountability_measure_admonishment").ids)
+                ],
+                "reason": "分管执法工作期间，对行政处罚案卷审核把关不严，未按规定执行行政处罚裁量基准，"
+                "造成同类违法行为处罚幅度不一致，被县委巡察组反馈指出。",
+            }
+        )
+        decision.action_issue()
+        # His written appeal, received by the discipline group and recorded by 赵敏.
+        appeal = (
+            self.env["liangze.accountability.appeal"]
+            .with_user(supervisor)
+            .create(
+                {
+                    "decision_id": decision.id,
+                    "reason": "本人对案卷审核把关不严的事实无异议，但处罚幅度不一致系新旧裁量基准衔接期间所致，"
+                    "本人已组织全分局案卷评查并完成整改，申请将诫勉改为批评教育。",
+                }
+            )
+        )
+        # Dated back: proposed seven weeks before the install day, decided twelve days before.
+        today = self._bureau_today()
+        proposed, decided, filed = today - timedelta(days=47), today - timedelta(days=12), today - timedelta(days=6)
+        workdays = case.company_id._liangze_workdays()
+        deadline = workdays.next_workday(decided + relativedelta(months=case.company_id.liangze_execution_months))
+        due = workdays.next_workday(filed + relativedelta(months=case.company_id.liangze_appeal_decision_months))
+        case._integrity_sudo().write(
+            {
+                "proposed_on": proposed,
+                "inquiry_started_on": proposed + timedelta(days=3),
+                "decided_on": decided,
+                "days_to_decision": (decided - proposed).days,
+            }
+        )
+        decision._integrity_sudo().write(
+            {
+                "decision_date": decided,
+                "execution_deadline": deadline,
+                "yellow_date": workdays.subtract_workdays(deadline, 5),
+                "effect_until": decided + relativedelta(months=decision.effect_months),
+            }
+        )
+        appeal._integrity_sudo().write(
+            {"filed_on": filed, "deadline": due, "yellow_date": workdays.subtract_workdays(due, 5)}
+        )
+        return True
+
     def _case_awaiting_approval(self, task, supervisor):
         """The unit head of a ledger still red: proposed by 赵敏; the office is led directly by the
         county committee, so its head 张伟 approves the inquiry."""

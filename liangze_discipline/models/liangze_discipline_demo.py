@@ -79,8 +79,78 @@ class LiangzeDisciplineDemo(models.AbstractModel):
         # Appealed within its month; the other decisions are dated back.
         self._appeal(manager, head)
         self._date_back(clues, today)
+        self._letter_inquiry(cadres[7], body, manager, officer, head, committee_head, today)
         self._push_findings(Users.browse(system_id), body, cadres)
         return True
+
+    def _letter_inquiry(self, cadre, body, manager, officer, head, committee_head, today):
+        """A clue assigned by the city discipline group four weeks ago, disposed of by a letter
+        inquiry (函询): the letter went out eight days ago, its written reply is due within the
+        company's period (15 workdays) and awaited by 孙浩."""
+        received = today - timedelta(days=26)
+        clue = (
+            self.env["liangze.clue"]
+            .with_user(manager)
+            .create(
+                {
+                    "received_on": received,
+                    "source": "assigned_from_above",
+                    "body_unit_id": body.id,
+                    "company_id": body.company_id.id,
+                    "unit_id": cadre.unit_id.id,
+                    "concerned_cadre_ids": [(6, 0, cadre.ids)],
+                    "summary": "云州市纪委监委驻市税务局纪检组交办：反映其配偶在辖区内经营代理记账公司，"
+                    "本人未按规定向组织报告，并为该公司代理的纳税人办理涉税事项提供便利。",
+                }
+            )
+        )
+        clue.write({"proposed_handler_id": officer.id})
+        clue.action_propose_assignment()
+        clue.with_user(head).action_approve_assignment()
+        clue.with_user(officer).write(
+            {
+                "review_date": received + timedelta(days=10),
+                "attendee_ids": [(6, 0, (officer | manager | head).ids)],
+                "proposed_way": "talk_inquiry",
+                "inquiry_kind": "letter",
+                "review_note": "经纪检组集体排查，反映问题较为具体但情节一般，拟采取函询方式了解核实。",
+            }
+        )
+        clue.with_user(officer).action_submit_disposal()
+        clue.with_user(head).validate_tier()
+        if clue.committee_approval or clue.validation_status != "validated":
+            clue.with_user(committee_head).validate_tier()
+        inquiry = clue.inquiry_ids[:1].with_user(officer)
+        inquiry.write(
+            {
+                "plan": "向本人发出函询函，要求其就配偶经商办企业及是否提供便利等情况作出书面说明。",
+                "letter_questions": "<p>一、你的配偶、子女是否在本辖区经商办企业或从事代理记账等涉税中介业务，"
+                "是否按规定向组织报告。</p><p>二、你是否为上述企业或其代理的纳税人办理涉税事项提供过便利。</p>"
+                "<p>请如实作出书面说明，由所在单位党委主要负责人签署意见后，按期回复驻局纪检组。</p>",
+            }
+        )
+        inquiry.action_submit_plan()
+        inquiry.with_user(head).action_approve_plan()
+        inquiry.action_issue_letter()
+        # Dated back: assigned in three days, disposed of within two weeks, the letter out eight days ago.
+        sent = today - timedelta(days=8)
+        company = clue.company_id
+        deadline = company._liangze_workdays().add_workdays(sent, company.liangze_inquiry_reply_workdays or 15)
+        clue._integrity_sudo().write(
+            {
+                "assignment_proposed_on": received + timedelta(days=2),
+                "assigned_on": received + timedelta(days=3),
+                "disposed_on": received + timedelta(days=12),
+            }
+        )
+        inquiry._integrity_sudo().write(
+            {
+                "plan_approved_on": received + timedelta(days=15),
+                "letter_date": sent,
+                "reply_deadline": deadline,
+                "yellow_date": inquiry._yellow_from(deadline, 3, company),
+            }
+        )
 
     def _appeal(self, manager, head):
         """The person given a serious warning appeals; waiting for the review."""

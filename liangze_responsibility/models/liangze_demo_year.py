@@ -208,3 +208,126 @@ class LiangzeDemoYear(models.AbstractModel):
             self.env._("Derived from the guidance of %(superior)s.", superior=city_committee.name)
         )
         return guidance.id
+
+    @api.model
+    def _special_guidance_to_adopt(
+        self, city_committee_id, city_office_id, county_committee_id, county_office_id, admin_id, leader_id
+    ):
+        """The city bureau's special-topic guidance list of the year, sent down to the county
+        six days ago with a date to publish by: the county's derived list is still a draft,
+        刘洋 (its administrator) has named it and chosen the owners and lead leaders of two of
+        its three items; the third is still to assign. The city's administrator is not a demo user:
+        its side is done by the system, as for the city's yearly guidance."""
+        Units = self.env["liangze.unit"]
+        city_committee, county_committee = Units.browse(city_committee_id), Units.browse(county_committee_id)
+        county_office = Units.browse(county_office_id)
+        admin, leader = self.env["res.users"].browse(admin_id), self.env["res.users"].browse(leader_id)
+        today = self._bureau_today()
+        year = today.year
+
+        def category(name):
+            return self.env.ref(f"liangze_responsibility.liangze_category_{name}").id
+
+        basis = "《关于整治形式主义为基层减负若干规定》"
+        common = {"frequency": "yearly", "deadline_rule": "after_end", "deadline_days": 15, "yellow_lead_days": 5}
+        guidance = (
+            self.env["liangze.list"]
+            ._integrity_sudo()
+            .create(
+                {
+                    "name": f"{year}年度整治形式主义为基层减负专项责任指导清单",
+                    "year": year,
+                    "company_id": city_committee.company_id.id,
+                    "unit_ids": [(6, 0, city_committee.ids)],
+                    "description": "<p>为深入整治形式主义、官僚主义，切实为基层减负，市局党委制定本专项责任清单，"
+                    "下发各县（区）局党委结合实际细化落实，明确责任主体后按期发布。</p>",
+                    "item_ids": [
+                        (
+                            0,
+                            0,
+                            dict(
+                                common,
+                                sequence=10,
+                                category_id=category("organisational_leadership"),
+                                name="专题研究整治形式主义为基层减负工作",
+                                content="党委会议专题研究整治形式主义为基层减负工作，明确年度目标任务和责任分工。",
+                                standard="年内至少专题研究1次；制定任务分工并印发；会议记录完整。",
+                                basis=basis,
+                                owner_type="leadership_team",
+                                owner_unit_ids=[(6, 0, city_committee.ids)],
+                                weight=3,
+                                evidence_min=2,
+                                evidence_note="党委会议纪要；任务分工文件。",
+                            ),
+                        ),
+                        (
+                            0,
+                            0,
+                            dict(
+                                common,
+                                sequence=20,
+                                category_id=category("support"),
+                                name="精简文件和会议",
+                                content="严格控制发文数量和会议规模，能合并的合并，能套开的套开，提倡开短会、讲短话。",
+                                standard="发文和会议数量较上年只减不增；一般性工作会议以视频方式召开；会议材料精简。",
+                                basis=basis,
+                                owner_type="department",
+                                owner_unit_ids=[(6, 0, [city_office_id])],
+                                weight=2,
+                                evidence_min=1,
+                                evidence_note="年度发文、会议统计及与上年对比情况。",
+                            ),
+                        ),
+                        (
+                            0,
+                            0,
+                            dict(
+                                common,
+                                sequence=30,
+                                category_id=category("prevention"),
+                                name="清理规范工作台账和报表",
+                                content="清理精简各类工作台账、报表，不得以留痕代替实绩，不得重复报送同一事项。",
+                                standard="完成台账报表清理并公布保留目录；同一事项不重复报送；不以台账资料多少评价工作成效。",
+                                basis=basis,
+                                owner_type="department",
+                                owner_unit_ids=[(6, 0, [city_office_id])],
+                                weight=2,
+                                evidence_min=1,
+                                evidence_note="台账报表清理情况报告及保留目录。",
+                            ),
+                        ),
+                    ],
+                }
+            )
+        )
+        self.env["ir.model.data"]._update_xmlids(
+            [
+                {
+                    "xml_id": "liangze_responsibility.liangze_list_demo_city_special_guidance",
+                    "record": guidance,
+                    "noupdate": True,
+                }
+            ]
+        )
+        guidance.action_publish()
+        # Sent down six days ago, to be published within fifteen workdays.
+        sent = today - timedelta(days=6)
+        deadline = county_committee.company_id._liangze_workdays().add_workdays(sent, 15)
+        derived = guidance._send_guidance(county_committee, deadline)
+        guidance._integrity_sudo().write({"published_on": sent})
+        self.env["ir.model.data"]._update_xmlids(
+            [
+                {
+                    "xml_id": "liangze_responsibility.liangze_list_demo_county_special",
+                    "record": derived,
+                    "noupdate": True,
+                }
+            ]
+        )
+        # 刘洋 has started: the list named, the owners of the first two items chosen.
+        derived = derived.with_user(admin)
+        derived.write({"name": f"{year}年度整治形式主义为基层减负专项责任清单"})
+        first, second = derived.item_ids.sorted("sequence")[:2]
+        first.write({"owner_unit_ids": [(6, 0, county_committee.ids)], "lead_leader_id": county_committee.head_id.id})
+        second.write({"owner_unit_ids": [(6, 0, county_office.ids)], "lead_leader_id": leader.id})
+        return derived.id
