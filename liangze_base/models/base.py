@@ -6,6 +6,7 @@ from datetime import datetime, time
 import pytz
 
 from odoo import fields, models
+from odoo.exceptions import UserError
 from odoo.tools import split_every
 
 from .res_company import BUREAU_TZ
@@ -77,6 +78,11 @@ class Base(models.AbstractModel):
                     with self.env.cr.savepoint():
                         action(record)
                     done_ids.append(record.id)
+                except UserError as exc:
+                    # A condition the product names (e.g. a year whose holidays are not published
+                    # yet): set aside and reported, not a crash.
+                    _logger.warning("liangze job %s: %s(%s) set aside: %s", job, record._name, record.id, exc)
+                    failures._record_failure(job, record, exc)
                 except Exception as exc:  # noqa: BLE001 - one bad record must not stop the job
                     _logger.exception("liangze job %s: %s(%s) failed; the run goes on", job, record._name, record.id)
                     failures._record_failure(job, record, exc)

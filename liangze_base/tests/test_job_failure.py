@@ -1,6 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
 from .common import bureau_user
@@ -51,6 +51,23 @@ class TestJobFailure(TransactionCase):
         self.assertIn(self.bad, done)
         self.assertEqual(self.bad.ref, "done")
         self.assertEqual(failure.state, "resolved")
+
+    def test_a_named_condition_is_set_aside_without_a_traceback(self):
+        """A refusal the product words itself (the holidays of a year not published yet)
+        is reported like any failure, logged as a warning, not as a crash."""
+
+        def refuse(records):
+            if self.bad in records:
+                raise UserError("2027年的法定节假日尚未公布")
+            records.write({"ref": "done"})
+
+        with self.assertLogs("odoo.addons.liangze_base.models.base", level="WARNING") as logs:
+            done = self.partners._bureau_each("holidays", refuse, batch_size=2)
+        self.assertEqual(done, self.partners - self.bad)
+        self.assertEqual([r.levelname for r in logs.records if r.levelname != "INFO"], ["WARNING"], logs.output)
+        self.assertIn("2027年的法定节假日尚未公布", logs.output[-1])
+        failure = self.env["liangze.job.failure"].search([("job", "=", "holidays")])
+        self.assertEqual((failure.res_id, failure.state), (self.bad.id, "open"))
 
     def test_only_administrators_read_the_failures(self):
         self._run()
