@@ -325,8 +325,11 @@ class LiangzeIntegrityMixin(models.AbstractModel):
     def _integrity_unlink_only_initial(self):
         moved = self.filtered(lambda r: not r._integrity_is_initial())
         if moved:
-            raise UserError(
-                self.env._("%(record)s went out and stays on record; archive it instead.", record=moved[0].display_name)
+            raise RecordGuardError(
+                self.env._(
+                    "%(record)s went out and stays on record; archive it instead.", record=moved[0].display_name
+                ),
+                model=self._name,
             )
 
     def _form_action(self, **values):
