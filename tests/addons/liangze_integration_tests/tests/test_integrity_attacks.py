@@ -203,6 +203,17 @@ class TestIntegrityAttacks(TransactionCase):
                 return name
         return None
 
+    def _can_link(self, record, target, field, label, user):
+        """The positive control of a link: the user writes both records (and, where
+        unlinking a line deletes it, may delete lines)."""
+        if not (self._can_write(record, user) and self._can_write(target.sudo(), user)):
+            return False
+        if field.type == "one2many" and label.startswith("unlink"):
+            inverse = target._fields[field.inverse_name]
+            if inverse.required or inverse.ondelete == "cascade":
+                return target.with_user(user).has_access("unlink")
+        return True
+
     def _can_write(self, record, user):
         """The positive control of a write: the user writes an ordinary field of the
         record (its own value back). Without such a field: the access rights and
@@ -583,9 +594,9 @@ class TestIntegrityAttacks(TransactionCase):
                     # Unlinking a line of a one2many deletes it: refused once it went out.
                     if field.type == "one2many":
                         linked = linked.filtered(lambda r: not self._is_initial(r))
-                    commands = [(f"link {c.id}", [(4, c.id)]) for c in outsiders[:1]]
-                    commands += [(f"unlink {c.id}", [(3, c.id)]) for c in linked[:1]]
-                    for label, command in commands:
+                    commands = [(f"link {c.id}", [(4, c.id)], c) for c in outsiders[:1]]
+                    commands += [(f"unlink {c.id}", [(3, c.id)], c) for c in linked[:1]]
+                    for label, command, target in commands:
                         for user in self.attackers:
                             self._attempt(
                                 f"{model}({record.id}).write({name}: {label})",
@@ -595,7 +606,7 @@ class TestIntegrityAttacks(TransactionCase):
                                 watched=[name],
                                 # Refused here, or by the other side's guard (its link, or the line itself).
                                 guarded=[(model, name), (comodel._name, counterpart), (comodel._name, False)],
-                                control=self._can_write(record, user),
+                                control=self._can_link(record, target, field, label, user),
                             )
 
     def test_audit_trail_cannot_be_edited_or_deleted(self):
