@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .liangze_deadline_mixin import WARNING_LEVELS  # noqa: F401 (imported from here by other addons)
+from .liangze_integrity_mixin import RecordGuardError
 from .liangze_task_summary import SUMMARY_FIELDS
 
 # States in which the owner may still work on the ledger.
@@ -285,12 +286,13 @@ class LiangzeTask(models.Model):
             return
         locked = self.filtered(lambda t: t.state not in OPEN_STATES)
         if locked:
-            raise UserError(
+            raise RecordGuardError(
                 self.env._(
                     "The work ledger of %(task)s is %(state)s and cannot be changed.",
                     task=locked[0].name,
                     state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
-                )
+                ),
+                model=self._name,
             )
 
     def _mark_started(self):

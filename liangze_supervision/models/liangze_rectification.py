@@ -87,7 +87,10 @@ class LiangzeRectification(models.Model):
     def write(self, vals):
         self._check_write_access(vals)
         if LETTER_FIELDS & vals.keys() and not self.env.su and any(r.state != "draft" for r in self):
-            raise UserError(self.env._("What was issued cannot be changed; only a draft can be edited."))
+            self._integrity_refuse(
+                sorted(LETTER_FIELDS & vals.keys())[0],
+                self.env._("What was issued cannot be changed; only a draft can be edited."),
+            )
         if "plan" in vals and any(r.state != "issued" for r in self):
             raise UserError(self.env._("The rectification plan can only be written before it is submitted."))
         return super().write(vals)
@@ -148,9 +151,7 @@ class LiangzeRectification(models.Model):
     def _close_if_all_verified(self):
         for rectification in self.filtered(lambda r: r.state == "rectifying"):
             if all(p.state == "verified" for p in rectification.problem_ids):
-                rectification._integrity_sudo().write(
-                    {"state": "closed", "closed_date": self._bureau_today()}
-                )
+                rectification._integrity_sudo().write({"state": "closed", "closed_date": self._bureau_today()})
                 rectification.message_post(
                     body=self.env._("Every problem is verified: the rectification is closed."),
                     partner_ids=rectification._recipients().partner_id.ids,

@@ -203,10 +203,18 @@ class TestIntegrityAttacks(TransactionCase):
                 return name
         return None
 
+    def _field_writable(self, record, name, user):
+        """The field's groups let the user write it (else the field is out of reach: access)."""
+        return record.with_user(user)._has_field_access(record._fields[name], "write")
+
     def _can_link(self, record, target, field, label, user):
-        """The positive control of a link: the user writes both records (and, where
-        unlinking a line deletes it, may delete lines)."""
-        if not (self._can_write(record, user) and self._can_write(target.sudo(), user)):
+        """The positive control of a link: the user writes both records and the field
+        (and, where unlinking a line deletes it, may delete lines)."""
+        if not (
+            self._can_write(record, user)
+            and self._field_writable(record, field.name, user)
+            and self._can_write(target.sudo(), user)
+        ):
             return False
         if field.type == "one2many" and label.startswith("unlink"):
             inverse = target._fields[field.inverse_name]
@@ -338,7 +346,7 @@ class TestIntegrityAttacks(TransactionCase):
                             lambda rec, n=name, v=value: rec.write({n: v}),
                             watched=[name],
                             guarded=[(model, name)],
-                            control=self._can_write(record, user),
+                            control=self._can_write(record, user) and self._field_writable(record, name, user),
                         )
 
     def _forgeries(self, Model, record, all_states=True):
@@ -605,7 +613,12 @@ class TestIntegrityAttacks(TransactionCase):
                                 lambda rec, n=name, c=command: rec.write({n: c}),
                                 watched=[name],
                                 # Refused here, or by the other side's guard (its link, or the line itself).
-                                guarded=[(model, name), (comodel._name, counterpart), (comodel._name, False)],
+                                guarded=[
+                                    (model, name),
+                                    (model, False),
+                                    (comodel._name, counterpart),
+                                    (comodel._name, False),
+                                ],
                                 control=self._can_link(record, target, field, label, user),
                             )
 
