@@ -69,7 +69,7 @@ ROLE_GROUPS = (
 # Fields Odoo itself maintains on any record; nobody forges them through a write.
 MAGIC_FIELDS = {"id", "create_uid", "create_date", "write_uid", "write_date", "display_name", "active", "sequence"}
 # Types of the ordinary field a positive control writes back (its own value).
-CONTROL_TYPES = ("char", "text", "integer", "float", "monetary", "boolean", "date", "selection")
+CONTROL_TYPES = ("char", "text", "html", "integer", "float", "monetary", "boolean", "date", "selection")
 SKIPPED_TYPES = ("one2many", "json", "properties", "properties_definition", "reference", "many2one_reference")
 
 
