@@ -199,12 +199,7 @@ class LiangzeOpinionRequest(models.Model):
         for request in requests:
             sequence = self.env["ir.sequence"].sudo().with_company(request.company_id)
             request._integrity_sudo().write(
-                {
-                    "name": sequence.next_by_code(
-                        "liangze.opinion.request", sequence_date=self._bureau_today()
-                    )
-                    or "/"
-                }
+                {"name": sequence.next_by_code("liangze.opinion.request", sequence_date=self._bureau_today()) or "/"}
             )
         return requests
 
@@ -213,8 +208,9 @@ class LiangzeOpinionRequest(models.Model):
             # The request itself is the requester's; the body works on the opinions.
             self._check_requester()
             if any(request.state != "draft" for request in self):
-                raise UserError(
-                    self.env._("A request is changed while it is a draft; once submitted, the discipline body has it.")
+                self._integrity_refuse(
+                    sorted(set(vals) - THREAD_FIELDS - {"opinion_ids"})[0],
+                    self.env._("A request is changed while it is a draft; once submitted, the discipline body has it."),
                 )
         # Whoever writes, even as superuser: no reply without the head's approval.
         if vals.get("state") in ("approved", "replied") and any(r.validation_status != "validated" for r in self):

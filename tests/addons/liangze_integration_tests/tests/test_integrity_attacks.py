@@ -222,20 +222,27 @@ class TestIntegrityAttacks(TransactionCase):
                 return target.with_user(user).has_access("unlink")
         return True
 
-    def _can_write(self, record, user):
+    def _can_write(self, record, user, attacked=None):
         """The positive control of a write: the user writes an ordinary field of the
-        record (its own value back). Without such a field: the access rights and
-        record rules alone. Rolled back."""
-        key = (record._name, record.id, user.id)
+        record (its own value back). A record without such a field: the attacked
+        field written back with its own value, which only the guard may refuse (a
+        refusal before it does not depend on the value: the record is out of the
+        user's reach); without an attacked field, the access rights and record rules.
+        Rolled back."""
+        name = self._control_field(record)
+        key = (record._name, record.id, user.id, None if name else attacked)
         cache = self.__dict__.setdefault("_controls", {})
         if key not in cache:
-            name = self._control_field(record)
             mine = record.with_user(user)
-            if name:
+            if name or attacked:
+                name = name or attacked
                 value = record._fields[name].convert_to_write(record.sudo()[name], record)
                 with self._rolled_back() as outcome:
                     mine.write({name: value})
-                cache[key] = outcome["forged"]
+                error = outcome["error"]
+                cache[key] = outcome["forged"] or (
+                    isinstance(error, RecordGuardError) and (error.model, error.field) == (record._name, name)
+                )
             else:
                 cache[key] = mine.has_access("write")
         return cache[key]
@@ -346,7 +353,7 @@ class TestIntegrityAttacks(TransactionCase):
                             lambda rec, n=name, v=value: rec.write({n: v}),
                             watched=[name],
                             guarded=[(model, name)],
-                            control=self._can_write(record, user) and self._field_writable(record, name, user),
+                            control=self._can_write(record, user, name) and self._field_writable(record, name, user),
                         )
 
     def _forgeries(self, Model, record, all_states=True):
