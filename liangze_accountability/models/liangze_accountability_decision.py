@@ -42,9 +42,6 @@ class LiangzeAccountabilityDecision(models.Model):
             "effect_until",
             "yellow_date",
             "executed_on",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_fixed_fields = frozenset({"case_id"})

@@ -42,9 +42,6 @@ class LiangzeDutyReport(models.Model):
             "submitted_by_id",
             "deadline",
             "yellow_date",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_fixed_fields = frozenset({"campaign_id", "cadre_id", "unit_id", "company_id"})

@@ -67,9 +67,6 @@ class LiangzeOpinionRequest(models.Model):
             "replied_on",
             "reply_number",
             "reply_days",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_provenance_fields = {"requester_id": "user"}
@@ -199,7 +196,12 @@ class LiangzeOpinionRequest(models.Model):
         for request in requests:
             sequence = self.env["ir.sequence"].sudo().with_company(request.company_id)
             request._integrity_sudo().write(
-                {"name": sequence.next_by_code("liangze.opinion.request", sequence_date=self._bureau_today()) or "/"}
+                {
+                    "name": sequence.next_by_code(
+                        "liangze.opinion.request", sequence_date=self._bureau_today()
+                    )
+                    or "/"
+                }
             )
         return requests
 

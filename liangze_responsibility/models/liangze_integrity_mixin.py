@@ -73,11 +73,15 @@ class LiangzeIntegrityMixin(models.AbstractModel):
 
     # -- declarations, as the attack suite reads them ----------------------------
     @api.model
+    def _integrity_workflow(self):
+        """The workflow fields: the model's ``_integrity_workflow_fields`` and those
+        its mixins add (a mixin overrides this method and calls ``super()``)."""
+        return frozenset(self._integrity_workflow_fields)
+
+    @api.model
     def _integrity_locked_fields(self):
         """Fields no client ever writes, whatever the state."""
-        return (
-            set(self._integrity_workflow_fields) | set(self._integrity_provenance_fields) | self._integrity_fixed_fields
-        )
+        return set(self._integrity_workflow()) | set(self._integrity_provenance_fields) | self._integrity_fixed_fields
 
     def _integrity_is_initial(self):
         """Per record: still in its first state, so its structure may change."""
@@ -151,7 +155,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
                     model=self.env["ir.model"]._get(self._name).name,
                 ),
             )
-        for name in self._integrity_workflow_fields - {state}:
+        for name in self._integrity_workflow() - {state}:
             if vals.get(name) and vals[name] != self._integrity_static_default(name):
                 self._integrity_refuse(name)
         for name, kind in self._integrity_provenance_fields.items():
@@ -189,7 +193,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
     @api.model
     def _integrity_watched_at_creation(self):
         """The fields ``_integrity_check_create`` looks at."""
-        names = set(self._integrity_workflow_fields) | set(self._integrity_provenance_fields)
+        names = set(self._integrity_workflow()) | set(self._integrity_provenance_fields)
         if self._integrity_state_field:
             names.add(self._integrity_state_field)
         for name, field in self._fields.items():

@@ -38,9 +38,6 @@ class LiangzeTask(models.Model):
     _integrity_workflow_fields = frozenset(
         {
             "state",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
             "signoff_user_id",
             "signoff_date",
             "signoff_signature",

@@ -38,9 +38,6 @@ class LiangzeRectificationProblem(models.Model):
             "verified_by_id",
             "failure_reason",
             "failed_count",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
             "yellow_date",
             "on_time_percent",
         }

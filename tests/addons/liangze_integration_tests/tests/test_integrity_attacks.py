@@ -289,7 +289,8 @@ class TestIntegrityAttacks(TransactionCase):
     def _declared(self, Model, creating=False):
         """(locked, structural, state field) as the model declares them; at
         creation, the fixed fields are given freely and are not locked."""
-        locked = set(getattr(Model, "_integrity_workflow_fields", ()))
+        workflow = getattr(Model, "_integrity_workflow", None)
+        locked = set(workflow() if workflow else ())
         locked |= set(getattr(Model, "_integrity_provenance_fields", {}))
         if not creating:
             locked |= set(getattr(Model, "_integrity_fixed_fields", ()))
