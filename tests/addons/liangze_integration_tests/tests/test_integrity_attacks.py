@@ -73,8 +73,9 @@ CONTROL_TYPES = ("char", "text", "html", "integer", "float", "monetary", "boolea
 SKIPPED_TYPES = ("one2many", "json", "properties", "properties_definition", "reference", "many2one_reference")
 
 
-# Refusals to read a review: liangze's (English or Chinese), or Odoo's, naming the model.
-REVIEW_READ_REFUSED = r"reviews of a document you cannot read|其审批记录也不能查看|\(tier\.review\)"
+# Refusals to read a review: liangze's (English or Chinese), or Odoo's access rights or
+# record rules, naming the model (in either language's parentheses).
+REVIEW_READ_REFUSED = r"reviews of a document you cannot read|其审批记录也不能查看|[(（]tier\.review[)）]"
 
 # liangze_base's records written by the product's jobs as superuser only: no group
 # may create, write or delete them (the record guard lives above liangze_base for now).
