@@ -41,9 +41,6 @@ class LiangzeAccountabilityDecision(models.Model):
             "effect_until",
             "yellow_date",
             "executed_on",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_fixed_fields = frozenset({"case_id"})
@@ -153,7 +150,10 @@ class LiangzeAccountabilityDecision(models.Model):
                 if any(d.state != "issued" for d in self):
                     raise UserError(self.env._("The self-criticism is uploaded while the decision is carried out."))
             elif any(d.state != "draft" for d in self) and set(vals) & self._integrity_structural_fields:
-                raise UserError(self.env._("An issued decision is not changed: appeal it."))
+                self._integrity_refuse(
+                    sorted(set(vals) & self._integrity_structural_fields)[0],
+                    self.env._("An issued decision is not changed: appeal it."),
+                )
         return super().write(vals)
 
     # -- issue ----------------------------------------------------------------------------

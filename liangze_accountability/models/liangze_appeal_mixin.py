@@ -26,9 +26,6 @@ class LiangzeAppealMixin(models.AbstractModel):
             "decided_by_id",
             "decided_on",
             "decision_reason",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_provenance_fields = {"filed_by_id": "user", "filed_on": "today"}

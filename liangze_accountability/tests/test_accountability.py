@@ -117,7 +117,8 @@ class TestAccountability(SupervisionCase):
         for user in (self.supervisor, self.leader, self.committee_head):
             with self.assertRaises(AccessError):
                 case.with_user(user).validate_tier()
-        self.assertTrue(case.with_user(self.supervision_head).validate_tier())
+        case.with_user(self.supervision_head).validate_tier()
+        self.assertEqual(case.review_ids.filtered(lambda r: r.status == "approved").done_by, self.supervision_head)
         self.assertEqual(case.state, "inquiry")
 
         # Decision: admonishment, numbered, its effect period and execution deadline set, notified.

@@ -317,7 +317,8 @@ class TestAssessment(SupervisionCase):
             self.scheme.with_user(self.assessor).validate_tier()
         with self.assertRaises(UserError):
             self.scheme.with_user(self.assessor).action_publish_results()
-        self.assertTrue(self.scheme.with_user(self.leader).validate_tier())
+        self.scheme.with_user(self.leader).validate_tier()
+        self.assertEqual(self.scheme.review_ids.filtered(lambda r: r.status == "approved").done_by, self.leader)
         self.assertEqual(self.scheme.state, "approved")
         self.scheme.with_user(self.assessor).action_publish_results()
         self.assertEqual(self.scheme.state, "closed")

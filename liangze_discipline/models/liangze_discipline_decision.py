@@ -61,9 +61,6 @@ class LiangzeDisciplineDecision(models.Model):
             "reported_on",
             "revoked_on",
             "revoke_reason",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_fixed_fields = frozenset({"case_id", "cadre_id", "replaces_id"})

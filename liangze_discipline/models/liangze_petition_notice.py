@@ -37,9 +37,6 @@ class LiangzePetitionNotice(models.Model):
             "yellow_date",
             "done_on",
             "done_by_id",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_fixed_fields = frozenset({"petition_id", "kind"})

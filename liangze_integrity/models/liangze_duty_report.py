@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS, RecordGuardError
 
 # Campaign states in which the reporter still writes and submits.
 WRITING_STATES = ("reporting", "evaluating")
@@ -42,9 +42,6 @@ class LiangzeDutyReport(models.Model):
             "submitted_by_id",
             "deadline",
             "yellow_date",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_fixed_fields = frozenset({"campaign_id", "cadre_id", "unit_id", "company_id"})
@@ -372,8 +369,9 @@ class LiangzeDutyReport(models.Model):
         units = user.liangze_unit_ids | user.liangze_managed_unit_ids
         for report in self.sudo():
             if report.cadre_id.user_id != user and report.unit_id not in units:
-                raise AccessError(
-                    self.env._("Only %(reporter)s or their unit writes this report.", reporter=report.cadre_id.name)
+                raise RecordGuardError(
+                    self.env._("Only %(reporter)s or their unit writes this report.", reporter=report.cadre_id.name),
+                    model=self._name,
                 )
         self.check_access("write")
 
@@ -381,7 +379,10 @@ class LiangzeDutyReport(models.Model):
         if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
             self._check_author()
             if set(vals) - {"body"} - THREAD_FIELDS:
-                raise AccessError(self.env._("Only the text of a report is written by hand."))
+                self._integrity_refuse(
+                    sorted(set(vals) - {"body"} - THREAD_FIELDS)[0],
+                    self.env._("Only the text of a report is written by hand."),
+                )
             for report in self:
                 if report.state != "draft" or report.campaign_id.state not in WRITING_STATES:
                     raise UserError(self.env._("A submitted report is no longer edited."))

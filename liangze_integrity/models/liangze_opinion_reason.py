@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS, RecordGuardError
 
 # The kind of record behind a reason, for the statistics ("their reasons").
 SOURCE_KINDS = [
@@ -70,7 +70,7 @@ class LiangzeOpinionReason(models.Model):
         self.opinion_id.request_id._check_body_officer()
         for reason in self.sudo():
             if reason.opinion_id.state != "draft" or reason.opinion_id.request_id.state != "drafted":
-                raise UserError(self.env._("The reasons of a signed opinion are not changed."))
+                raise RecordGuardError(self.env._("The reasons of a signed opinion are not changed."), model=self._name)
 
     @api.model_create_multi
     def create(self, vals_list):

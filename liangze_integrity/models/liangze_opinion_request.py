@@ -67,9 +67,6 @@ class LiangzeOpinionRequest(models.Model):
             "replied_on",
             "reply_number",
             "reply_days",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_provenance_fields = {"requester_id": "user"}
@@ -197,8 +194,9 @@ class LiangzeOpinionRequest(models.Model):
             # The request itself is the requester's; the body works on the opinions.
             self._check_requester()
             if any(request.state != "draft" for request in self):
-                raise UserError(
-                    self.env._("A request is changed while it is a draft; once submitted, the discipline body has it.")
+                self._integrity_refuse(
+                    sorted(set(vals) - THREAD_FIELDS - {"opinion_ids"})[0],
+                    self.env._("A request is changed while it is a draft; once submitted, the discipline body has it."),
                 )
         # Whoever writes, even as superuser: no reply without the head's approval.
         if vals.get("state") in ("approved", "replied") and any(r.validation_status != "validated" for r in self):

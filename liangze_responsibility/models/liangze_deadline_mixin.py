@@ -16,6 +16,9 @@ WARNING_LEVELS = [
     ("done_late", "Done late"),
 ]
 
+# Written by the daily job only (refresh and reminders), on every model using the mixin.
+DEADLINE_WORKFLOW_FIELDS = frozenset({"warning_level", "reminded_yellow", "reminded_red"})
+
 
 class LiangzeDeadlineMixin(models.AbstractModel):
     """The one deadline mechanism of liangze: a stored warning level (normal,
@@ -218,6 +221,12 @@ class LiangzeDeadlineMixin(models.AbstractModel):
         """{activity_type, activity_user, summary, template, users} of the reminder
         at ``level`` ("yellow" or "red"); each model says who and with what."""
         return {}
+
+    @api.model
+    def _integrity_workflow(self):
+        # The warnings and reminder flags are the daily job's: a model using the mixin
+        # does not list them again.
+        return super()._integrity_workflow() | DEADLINE_WORKFLOW_FIELDS
 
     def _integrity_derived_values(self, vals):
         # A new deadline is a new threshold: remind again when it comes.

@@ -22,6 +22,20 @@ FIRST_PAST_DATE = date(1900, 1, 1)
 THREAD_FIELDS = frozenset({"message_main_attachment_id"})
 
 
+class RecordGuardError(AccessError):
+    """A refusal of the record guard itself: ``model`` and ``field`` name what it
+    refused (``field`` is False when it refuses the record as a whole). Tests tell
+    it from a refusal by access rights, record rules or bounds."""
+
+    def __init__(self, message, model=None, field=False):
+        super().__init__(message)
+        self.model = model
+        self.field = field
+        # The web client shows it as the access error it is (its dialogs are chosen by
+        # the exception's class name, or by this one when the name is unknown).
+        self.context = {"exception_class": "odoo.exceptions.AccessError"}
+
+
 class LiangzeIntegrityMixin(models.AbstractModel):
     """The record is unforgeable: one mechanism for every liangze model.
 
@@ -60,11 +74,15 @@ class LiangzeIntegrityMixin(models.AbstractModel):
 
     # -- declarations, as the attack suite reads them ----------------------------
     @api.model
+    def _integrity_workflow(self):
+        """The workflow fields: the model's ``_integrity_workflow_fields`` and those
+        its mixins add (a mixin overrides this method and calls ``super()``)."""
+        return frozenset(self._integrity_workflow_fields)
+
+    @api.model
     def _integrity_locked_fields(self):
         """Fields no client ever writes, whatever the state."""
-        return (
-            set(self._integrity_workflow_fields) | set(self._integrity_provenance_fields) | self._integrity_fixed_fields
-        )
+        return set(self._integrity_workflow()) | set(self._integrity_provenance_fields) | self._integrity_fixed_fields
 
     def _integrity_is_initial(self):
         """Per record: still in its first state, so its structure may change."""
@@ -84,21 +102,26 @@ class LiangzeIntegrityMixin(models.AbstractModel):
 
     def _integrity_refuse(self, field_name, reason=None):
         label = self._fields[field_name]._description_string(self.env) if field_name in self._fields else field_name
-        raise AccessError(
+        raise RecordGuardError(
             reason
             or self.env._(
                 "%(field)s of %(model)s is set by the product's own actions only.",
                 field=label,
                 model=self.env["ir.model"]._get(self._name).name,
-            )
+            ),
+            model=self._name,
+            field=field_name,
         )
 
     # -- create and write ------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         if not self._integrity_trusted():
+            # What Odoo's create writes: the values given, and for the others the
+            # defaults a client injects (checked as if given).
+            injected = self._integrity_injected_defaults()
             for vals in vals_list:
-                self._integrity_check_create(vals)
+                self._integrity_check_create({**injected, **vals})
             provenance = self._integrity_provenance_values()
             vals_list = [dict(vals, **provenance) for vals in vals_list]
         for vals in vals_list:
@@ -133,7 +156,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
                     model=self.env["ir.model"]._get(self._name).name,
                 ),
             )
-        for name in self._integrity_workflow_fields - {state}:
+        for name in self._integrity_workflow() - {state}:
             if vals.get(name) and vals[name] != self._integrity_static_default(name):
                 self._integrity_refuse(name)
         for name, kind in self._integrity_provenance_fields.items():
@@ -141,6 +164,43 @@ class LiangzeIntegrityMixin(models.AbstractModel):
             if value and not (kind == "user" and value == self.env.uid):
                 self._integrity_refuse(name)
         self._integrity_check_relations(vals, creating=True)
+
+    @api.model
+    def _integrity_injected_defaults(self):
+        """The defaults Odoo's create (``_add_missing_default_values``, through
+        ``default_get``, odoo/orm/models.py) takes from the client, for the fields
+        the guard checks at creation: a ``default_<field>`` key of the context, then
+        an ``ir.default`` (the user's, the company's or everyone's), which comes
+        before the field's own default unless the field is company-dependent.
+        A field's own default is the model's, and is trusted."""
+        context = self.env.context
+        watched = self._integrity_watched_at_creation()
+        injected = {}
+        ir_defaults = None
+        for name in sorted(watched):
+            field = self._fields[name]
+            if f"default_{name}" in context:
+                value = context[f"default_{name}"]
+            else:
+                if ir_defaults is None:
+                    ir_defaults = self.env["ir.default"].sudo()._get_model_defaults(self._name)
+                if name not in ir_defaults or (field.company_dependent and field.default):
+                    continue
+                value = ir_defaults[name]
+            # As default_get gives it to create.
+            injected[name] = field.convert_to_write(field.convert_to_cache(value, self, validate=False), self)
+        return injected
+
+    @api.model
+    def _integrity_watched_at_creation(self):
+        """The fields ``_integrity_check_create`` looks at."""
+        names = set(self._integrity_workflow()) | set(self._integrity_provenance_fields)
+        if self._integrity_state_field:
+            names.add(self._integrity_state_field)
+        for name, field in self._fields.items():
+            if field.type == "many2many" and hasattr(self.env[field.comodel_name], "_integrity_locked_fields"):
+                names.add(name)
+        return {name for name in names if name in self._fields and not self._fields[name].inherited}
 
     @api.model
     def _integrity_static_default(self, name):
@@ -168,11 +228,12 @@ class LiangzeIntegrityMixin(models.AbstractModel):
             self._integrity_refuse(state)
         active = self._active_name
         if active and active in vals and moved:
-            raise AccessError(
+            self._integrity_refuse(
+                active,
                 self.env._(
                     "%(record)s went out: only an administrator archives or restores it, giving the reason.",
                     record=moved[0].display_name,
-                )
+                ),
             )
         self._integrity_check_relations(vals)
 
@@ -269,8 +330,11 @@ class LiangzeIntegrityMixin(models.AbstractModel):
     def _integrity_unlink_only_initial(self):
         moved = self.filtered(lambda r: not r._integrity_is_initial())
         if moved:
-            raise UserError(
-                self.env._("%(record)s went out and stays on record; archive it instead.", record=moved[0].display_name)
+            raise RecordGuardError(
+                self.env._(
+                    "%(record)s went out and stays on record; archive it instead.", record=moved[0].display_name
+                ),
+                model=self._name,
             )
 
     def _form_action(self, **values):

@@ -22,9 +22,6 @@ class LiangzeList(models.Model):
             "published_on",
             "adoption_deadline",
             "adoption_yellow_date",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     # Once published, the year and the bureau are what its tasks were made for.

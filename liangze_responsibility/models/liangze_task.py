@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.liangze_base.roles import ADMIN, SUPERVISOR
 
 from .liangze_deadline_mixin import WARNING_LEVELS  # noqa: F401 (imported from here by other addons)
+from .liangze_integrity_mixin import RecordGuardError
 from .liangze_task_summary import SUMMARY_FIELDS
 
 # States in which the owner may still work on the ledger.
@@ -39,9 +40,6 @@ class LiangzeTask(models.Model):
     _integrity_workflow_fields = frozenset(
         {
             "state",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
             "signoff_user_id",
             "signoff_date",
             "signoff_signature",
@@ -279,12 +277,13 @@ class LiangzeTask(models.Model):
             return
         locked = self.filtered(lambda t: t.state not in OPEN_STATES)
         if locked:
-            raise UserError(
+            raise RecordGuardError(
                 self.env._(
                     "The work ledger of %(task)s is %(state)s and cannot be changed.",
                     task=locked[0].name,
                     state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
-                )
+                ),
+                model=self._name,
             )
 
     def _mark_started(self):

@@ -14,3 +14,4 @@ from . import test_deadline_extension
 from . import test_guidance
 from . import test_daily_jobs
 from . import test_bureau_day
+from . import test_guard_defaults

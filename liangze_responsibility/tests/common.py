@@ -9,6 +9,8 @@ from odoo.tests.common import TransactionCase
 
 from odoo.addons.liangze_base.tests.common import bureau_user
 
+from ..models.liangze_integrity_mixin import RecordGuardError
+
 GROUP_USER = "liangze_responsibility.group_liangze_user"
 GROUP_HEAD = "liangze_responsibility.group_liangze_unit_head"
 GROUP_LEADER = "liangze_responsibility.group_liangze_leader"
@@ -193,6 +195,14 @@ class LiangzeCase(TransactionCase):
             yield caught
         self.assertRegex(str(caught.exception), pattern)
         self.env.invalidate_all()
+
+    @contextmanager
+    def assertGuarded(self, model, field):
+        """Expect the record guard's own refusal naming ``field`` of ``model``, not
+        an access right, a record rule or a bound refusing for another reason."""
+        with self.assertRaises(RecordGuardError) as caught:
+            yield caught
+        self.assertEqual((caught.exception.model, caught.exception.field), (model, field))
 
     def assertUnchanged(self, record, names, function):
         """``function`` is refused (AccessError, UserError or ValidationError) and

@@ -57,9 +57,9 @@ class TestRecordIntegrity(LiangzeCase):
             lambda: self.task.with_user(self.member).write({"signoff_user_id": self.head.id}),
         )
         Progress = self.env["liangze.task.progress"].with_user(self.member)
-        with self.assertRaises(AccessError):
+        with self.assertGuarded("liangze.task.progress", "author_id"):
             Progress.create({"task_id": self.task.id, "description": "Held", "author_id": self.head.id})
-        with self.assertRaises(AccessError):
+        with self.assertGuarded("liangze.task.evidence", "uploaded_by_id"):
             self._evidence(uploaded_by_id=self.head.id)
         entry = Progress.create({"task_id": self.task.id, "description": "Held"})
         evidence = self._evidence()
@@ -140,19 +140,19 @@ class TestRecordIntegrity(LiangzeCase):
             rlist.action_reset_draft()
         List = self.env["liangze.list"].with_user(self.admin)
         for state in ("published", "closed"):
-            with self.assertRaises(AccessError):
+            with self.assertGuarded("liangze.list", "state"):
                 List.create({"name": "Forged", "year": 2026, "company_id": self.company_a.id, "state": state})
         Task = self.env["liangze.task"].with_user(self.admin)
         template = self.task.copy_data()[0]
         for forged in ({"state": "accepted"}, {"state": "submitted", "signoff_user_id": self.head.id}):
-            with self.assertRaises(AccessError):
+            with self.assertGuarded("liangze.task", "state"):
                 Task.create(dict(template, owner_user_id=self.admin.id, **forged))
-        with self.assertRaises(AccessError):
+        with self.assertGuarded("liangze.task", "active"):
             self.task.with_user(self.admin).write({"active": False})
         # Archiving what was generated is the administrator's action with a reason, kept on record.
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "Give the reason"):
             self.task.with_user(self.admin)._integrity_archive(" ")
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, "Only an administrator archives"):
             self.task.with_user(self.head)._integrity_archive("Duplicate")
         wizard = (
             self.env["liangze.archive.reason"]

@@ -34,9 +34,6 @@ class LiangzePoliticalLedger(models.Model):
             "next_round_date",
             "round_yellow_date",
             "closed_on",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
         }
     )
     _integrity_provenance_fields = {"author_id": "user"}

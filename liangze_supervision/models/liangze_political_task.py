@@ -20,9 +20,7 @@ class LiangzePoliticalTask(models.Model):
     _order = "ledger_id, due_date, id"
 
     _integrity_initial_states = ("open",)
-    _integrity_workflow_fields = frozenset(
-        {"state", "done_on", "last_status", "warning_level", "reminded_yellow", "reminded_red"}
-    )
+    _integrity_workflow_fields = frozenset({"state", "done_on", "last_status"})
     _integrity_fixed_fields = frozenset({"ledger_id"})
     _deadline_field = "due_date"
     _deadline_done_states = ("done",)

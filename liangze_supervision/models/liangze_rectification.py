@@ -87,7 +87,10 @@ class LiangzeRectification(models.Model):
     def write(self, vals):
         self._check_write_access(vals)
         if LETTER_FIELDS & vals.keys() and not self.env.su and any(r.state != "draft" for r in self):
-            raise UserError(self.env._("What was issued cannot be changed; only a draft can be edited."))
+            self._integrity_refuse(
+                sorted(LETTER_FIELDS & vals.keys())[0],
+                self.env._("What was issued cannot be changed; only a draft can be edited."),
+            )
         if "plan" in vals and any(r.state != "issued" for r in self):
             raise UserError(self.env._("The rectification plan can only be written before it is submitted."))
         return super().write(vals)

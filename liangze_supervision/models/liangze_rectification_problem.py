@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import is_html_empty
 
 from odoo.addons.liangze_base.roles import SUPERVISOR
@@ -40,9 +40,6 @@ class LiangzeRectificationProblem(models.Model):
             "verified_by_id",
             "failure_reason",
             "failed_count",
-            "warning_level",
-            "reminded_yellow",
-            "reminded_red",
             "yellow_date",
             "on_time_percent",
         }
@@ -161,11 +158,15 @@ class LiangzeRectificationProblem(models.Model):
     def _check_write_allowed(self, vals):
         supervisor = self.env.user.has_group(SUPERVISOR)
         if not supervisor and set(vals) - UNIT_FIELDS - THREAD_FIELDS:
-            raise AccessError(
-                self.env._("The addressed unit only fills in the rectification measure, the owner and the feedback.")
+            self._integrity_refuse(
+                sorted(set(vals) - UNIT_FIELDS - THREAD_FIELDS)[0],
+                self.env._("The addressed unit only fills in the rectification measure, the owner and the feedback."),
             )
         if FINDING_FIELDS & vals.keys() and any(p.rectification_id.state != "draft" for p in self):
-            raise UserError(self.env._("What was issued cannot be changed; only a draft can be edited."))
+            self._integrity_refuse(
+                sorted(FINDING_FIELDS & vals.keys())[0],
+                self.env._("What was issued cannot be changed; only a draft can be edited."),
+            )
         if UNIT_FIELDS & vals.keys() and any(p.state == "verified" for p in self):
             raise UserError(self.env._("A verified problem cannot be changed."))
         if {"feedback", "evidence_attachment_ids"} & vals.keys() and any(p.state != "open" for p in self):

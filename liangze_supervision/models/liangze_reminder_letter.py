@@ -74,9 +74,11 @@ class LiangzeReminderLetter(models.Model):
     def write(self, vals):
         self._check_write_access(vals)
         if "task_ids" in vals and any(letter.state != "draft" for letter in self):
-            raise UserError(self.env._("The tasks of an issued reminder letter cannot change."))
+            self._integrity_refuse("task_ids", self.env._("The tasks of an issued reminder letter cannot change."))
         if "receipt_note" in vals and any(letter.state != "issued" for letter in self):
-            raise UserError(self.env._("The receipt is written once the letter is issued, and only once."))
+            self._integrity_refuse(
+                "receipt_note", self.env._("The receipt is written once the letter is issued, and only once.")
+            )
         return super().write(vals)
 
     # -- drafting (daily) ---------------------------------------------------------------

@@ -104,13 +104,14 @@ class LiangzeSupervisionDocument(models.AbstractModel):
         if not self.env.user.has_group(SUPERVISOR):
             forbidden = set(vals) - self._unit_writable_fields - THREAD_FIELDS
             if forbidden:
-                raise AccessError(
+                self._integrity_refuse(
+                    sorted(forbidden)[0],
                     self.env._(
                         "The addressed unit can only fill in its own part (%(fields)s).",
                         fields=", ".join(
                             self._fields[f]._description_string(self.env) for f in sorted(self._unit_writable_fields)
                         ),
-                    )
+                    ),
                 )
 
     @api.ondelete(at_uninstall=False)

@@ -9,10 +9,21 @@ registry and their protected fields and states read from the declarations of
 attacked as soon as it exists. Each attempt runs as a demo user (one per
 role) or a fresh test user per role, inside a savepoint that is always rolled
 back, and must be refused and leave the record as it was.
+
+A refusal counts only when it is the guard's own (``RecordGuardError`` naming the
+attacked field): a refusal by an access right, a record rule or a bound for
+another reason does not prove the guard. Each attack has its positive control:
+the same user writes an ordinary field of the record (or creates it, copies it,
+without the forged value). When the control is refused too, the user cannot
+touch the record at all and the attack is attributed to access rules; when it
+passes, the attack must be refused by the guard. The counts are logged at the end
+of the class ("guard" and "access" refusals per test).
 """
 
 import base64
-from contextlib import contextmanager
+import logging
+from collections import Counter
+from contextlib import contextmanager, suppress
 from datetime import timedelta
 from unittest.mock import patch
 
@@ -23,6 +34,9 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.liangze_base.tests.common import bureau_user
+from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import RecordGuardError
+
+_logger = logging.getLogger(__name__)
 
 REFUSED = (AccessError, UserError, ValidationError)
 DEMO_LOGINS = (
@@ -53,8 +67,15 @@ ROLE_GROUPS = (
     "liangze_discipline.group_liangze_inbound",
 )
 # Fields Odoo itself maintains on any record; nobody forges them through a write.
+MAGIC_FIELDS = {"id", "create_uid", "create_date", "write_uid", "write_date", "display_name", "active", "sequence"}
+# Types of the ordinary field a positive control writes back (its own value).
+CONTROL_TYPES = ("char", "text", "html", "integer", "float", "monetary", "boolean", "date", "selection")
 SKIPPED_TYPES = ("one2many", "json", "properties", "properties_definition", "reference", "many2one_reference")
 
+
+# Refusals to read a review: liangze's (English or Chinese), or Odoo's access rights or
+# record rules, naming the model (in either language's parentheses).
+REVIEW_READ_REFUSED = r"reviews of a document you cannot read|其审批记录也不能查看|[(（]tier\.review[)）]"
 
 # liangze_base's records written by the product's jobs as superuser only: no group
 # may create, write or delete them (the record guard lives above liangze_base for now).
@@ -97,6 +118,14 @@ class TestIntegrityAttacks(TransactionCase):
             for name in sorted(cls.env.registry)
             if name.startswith("liangze.") and not cls.env[name]._abstract and not cls.env[name]._transient
         ]
+        # (test, "guard" | "access") -> attacks refused by the guard itself, or by access rules.
+        cls.counts = Counter()
+
+    @classmethod
+    def tearDownClass(cls):
+        for (test, kind), count in sorted(getattr(cls, "counts", Counter()).items()):
+            _logger.info("attack suite: %s: %s attacks refused by %s", test, count, kind)
+        super().tearDownClass()
 
     def setUp(self):
         super().setUp()
@@ -120,16 +149,104 @@ class TestIntegrityAttacks(TransactionCase):
         finally:
             self.env.invalidate_all()
 
-    def _attempt(self, label, user, record, function, watched=()):
-        """``function(record as user)`` must be refused and change nothing of ``watched``."""
+    def _attempt(self, label, user, record, function, watched=(), guarded=None, control=None):
+        """``function(record as user)`` must be refused and change nothing of ``watched``.
+
+        ``guarded``: the (model, field) pairs the guard names when it refuses this
+        attack (``field`` False: the record as a whole); then only its refusal counts,
+        unless ``control`` (the positive control's outcome: True when the user can
+        write the record) is False: the user cannot touch the record at all, and
+        the attack is attributed to access rules."""
         before = record.sudo().read(list(watched)) if watched and record else None
         with self._rolled_back() as outcome:
             function(record.with_user(user))
         after = record.sudo().read(list(watched)) if watched and record else None
         with self.subTest(attempt=label, user=user.login):
             self.assertFalse(outcome["forged"], f"{user.login} got through: {label}")
-            self.assertIsInstance(str(outcome["error"]), str)
             self.assertEqual(before, after, f"{label} changed the record")
+            if guarded is not None:
+                self._count_refusal(label, user, outcome["error"], guarded, control)
+
+    def _count_refusal(self, label, user, error, guarded, control):
+        """A refusal counts for the guard when it is the guard's naming the attacked
+        field, and the positive control showed the user could otherwise write."""
+        test = self._testMethodName
+        if control is False:
+            self.counts[test, "access"] += 1
+            return
+        self.assertIsInstance(
+            error,
+            RecordGuardError,
+            f"{user.login}: {label} was refused, not by the record guard: {type(error).__name__}: {error}",
+        )
+        self.assertIn(
+            (error.model, error.field),
+            set(guarded),
+            f"{user.login}: {label}: the guard refused {error.model}.{error.field}, not the field attacked",
+        )
+        self.counts[test, "guard"] += 1
+
+    def _control_field(self, Model):
+        """An ordinary field of the model (no declaration protects it, stored, not
+        computed): the positive control writes its own value back."""
+        locked, structural, _state = self._declared(Model)
+        fixed = set(getattr(Model, "_integrity_fixed_fields", ()))
+        for name, field in sorted(Model._fields.items()):
+            if (
+                field.type in CONTROL_TYPES
+                and field.store
+                and not field.compute
+                and not field.related
+                and not field.inherited
+                and name not in MAGIC_FIELDS | locked | structural | fixed
+                and name != Model._active_name
+            ):
+                return name
+        return None
+
+    def _field_writable(self, record, name, user):
+        """The field's groups let the user write it (else the field is out of reach: access)."""
+        return record.with_user(user)._has_field_access(record._fields[name], "write")
+
+    def _can_link(self, record, target, field, label, user):
+        """The positive control of a link: the user writes both records and the field
+        (and, where unlinking a line deletes it, may delete lines)."""
+        if not (
+            self._can_write(record, user)
+            and self._field_writable(record, field.name, user)
+            and self._can_write(target.sudo(), user)
+        ):
+            return False
+        if field.type == "one2many" and label.startswith("unlink"):
+            inverse = target._fields[field.inverse_name]
+            if inverse.required or inverse.ondelete == "cascade":
+                return target.with_user(user).has_access("unlink")
+        return True
+
+    def _can_write(self, record, user, attacked=None):
+        """The positive control of a write: the user writes an ordinary field of the
+        record (its own value back). A record without such a field: the attacked
+        field written back with its own value, which only the guard may refuse (a
+        refusal before it does not depend on the value: the record is out of the
+        user's reach); without an attacked field, the access rights and record rules.
+        Rolled back."""
+        name = self._control_field(record)
+        key = (record._name, record.id, user.id, None if name else attacked)
+        cache = self.__dict__.setdefault("_controls", {})
+        if key not in cache:
+            mine = record.with_user(user)
+            if name or attacked:
+                name = name or attacked
+                value = record._fields[name].convert_to_write(record.sudo()[name], record)
+                with self._rolled_back() as outcome:
+                    mine.write({name: value})
+                error = outcome["error"]
+                cache[key] = outcome["forged"] or (
+                    isinstance(error, RecordGuardError) and (error.model, error.field) == (record._name, name)
+                )
+            else:
+                cache[key] = mine.has_access("write")
+        return cache[key]
 
     def _samples(self, model):
         """Records of each state (or two records), as superuser."""
@@ -173,7 +290,8 @@ class TestIntegrityAttacks(TransactionCase):
     def _declared(self, Model, creating=False):
         """(locked, structural, state field) as the model declares them; at
         creation, the fixed fields are given freely and are not locked."""
-        locked = set(getattr(Model, "_integrity_workflow_fields", ()))
+        workflow = getattr(Model, "_integrity_workflow", None)
+        locked = set(workflow() if workflow else ())
         locked |= set(getattr(Model, "_integrity_provenance_fields", {}))
         if not creating:
             locked |= set(getattr(Model, "_integrity_fixed_fields", ()))
@@ -236,48 +354,215 @@ class TestIntegrityAttacks(TransactionCase):
                             record,
                             lambda rec, n=name, v=value: rec.write({n: v}),
                             watched=[name],
+                            guarded=[(model, name)],
+                            control=self._can_write(record, user, name) and self._field_writable(record, name, user),
                         )
+
+    def _forgeries(self, Model, record, all_states=True):
+        """(label, {field: value}) a create must refuse: each state but the first ones
+        (or only one of them), each workflow or provenance value."""
+        locked, _structural, state = self._declared(Model, creating=True)
+        forgeries = []
+        if state:
+            initial = getattr(Model, "_integrity_initial_states", ())
+            for value, _label in Model._fields[state]._description_selection(self.env):
+                if value not in initial:
+                    forgeries.append((f"{state}={value}", {state: value}))
+                    if not all_states:
+                        break
+        for name in sorted(locked - {state}):
+            if Model._fields[name].type in SKIPPED_TYPES:
+                continue
+            value = self._other_value(record.sudo(), name)
+            if value is not None and value is not False:
+                forgeries.append((name, {name: value}))
+        return forgeries
+
+    def _creation_template(self, Model, record):
+        """The record's values as a copy gives them, less what the guard protects at
+        creation (and links to guarded records): what a user fills in himself."""
+        locked, _structural, _state = self._declared(Model, creating=True)
+        template = record.sudo().copy_data()[0]
+        return {
+            name: value
+            for name, value in template.items()
+            if name not in locked
+            and not (Model._fields[name].type == "many2many" and self._guarded(Model._fields[name].comodel_name))
+        }
+
+    def _guarded(self, model):
+        return hasattr(self.env[model], "_integrity_locked_fields")
 
     def test_create_beyond_the_first_state(self):
         """create: only the initial state, no workflow value, no one else's authorship."""
         for model in self.models:
             Model = self.env[model]
-            locked, _structural, state = self._declared(Model, creating=True)
             template_record = self._samples(model)[:1]
             if not template_record:
                 continue
-            template = template_record.copy_data()[0]
-            forgeries = []
-            if state:
-                initial = getattr(Model, "_integrity_initial_states", ())
-                for value, _label in Model._fields[state]._description_selection(self.env):
-                    if value not in initial:
-                        forgeries.append((f"{state}={value}", {state: value}))
-            for name in sorted(locked - {state}):
-                if Model._fields[name].type in SKIPPED_TYPES:
-                    continue
-                value = self._other_value(template_record.sudo(), name)
-                if value is not None and value is not False:
-                    forgeries.append((name, {name: value}))
-            for label, forged in forgeries:
-                for user in self.attackers:
-                    self._attempt_create(model, user, dict(template, **forged), f"{model}.create({label})")
+            template = self._creation_template(Model, template_record)
+            forgeries = self._forgeries(Model, template_record)
+            for user in self.attackers:
+                control = self._can_create(model, user, lambda M, t=template: M.create(t))
+                for label, forged in forgeries:
+                    self._attempt_create(
+                        model,
+                        user,
+                        lambda M, f=forged, t=template: M.create(dict(t, **f)),
+                        f"{model}.create({label})",
+                        guarded=[(model, name) for name in forged],
+                        control=control,
+                    )
 
-    def _attempt_create(self, model, user, vals, label):
+    def test_create_through_every_channel(self):
+        """The values a create writes come from other channels than its values too:
+        defaults in the context (``default_<field>``), a copy's defaults, an import,
+        name_create. Each refused by the guard as the create itself (one user per role)."""
+        role_users = self.attackers.filtered(lambda u: u.login.startswith("lz_attacker_"))
+        for model in self.models:
+            Model = self.env[model]
+            sample = self._samples(model)[:1]
+            if not sample:
+                continue
+            template = self._creation_template(Model, sample)
+            forgeries = self._forgeries(Model, sample, all_states=False)
+            channels = self._create_channels(Model, sample, template)
+            for channel, make, importable in channels:
+                for user in role_users:
+                    control = self._can_create(model, user, lambda M, mk=make: mk(M, {}))
+                    if control is None:
+                        self.counts[self._testMethodName, f"no {channel} (the model does not support it)"] += 1
+                        continue
+                    for label, forged in forgeries:
+                        if not importable(forged):
+                            continue
+                        self._attempt_create(
+                            model,
+                            user,
+                            lambda M, mk=make, f=forged: mk(M, f),
+                            f"{model}.create({label}) through {channel}",
+                            guarded=[(model, name) for name in forged],
+                            control=control,
+                        )
+
+    def _create_channels(self, Model, sample, template):
+        """(channel, make(Model as user, forged values), whether a forgery goes
+        through it): each creates the record, with the forged values or (given
+        none) without, as the positive control."""
+        locked, _structural, state = self._declared(Model, creating=True)
+        initial = getattr(Model, "_integrity_initial_states", ())
+        # What a copy carries of the protected fields, set back to nothing (the first state).
+        cleared = {
+            name: (initial[0] if name == state and initial else False)
+            for name in locked
+            if Model._fields[name].copy and Model._fields[name].type not in SKIPPED_TYPES
+        }
+
+        def by_context(M, forged):
+            values = {name: value for name, value in template.items() if name not in forged}
+            return M.with_context(**{f"default_{name}": value for name, value in forged.items()}).create(values)
+
+        def by_copy(M, forged):
+            return sample.with_env(M.env).copy(default=dict(cleared, **forged))
+
+        def by_import(M, forged):
+            # The control imports the first state alone.
+            return self._load(M, forged or {state: initial[0]})
+
+        def everything(forged):
+            return True
+
+        def plain(forged):
+            # An import writes text: relations would be refused as unknown records to some users first.
+            return all(Model._fields[name].type not in ("many2one", "many2many") for name in forged)
+
+        channels = [("context defaults", by_context, everything), ("copy", by_copy, everything)]
+        if state and initial:
+            channels.append(("import", by_import, plain))
+        rec_name = Model._rec_name
+        if rec_name in Model._fields and Model._fields[rec_name].type == "char" and rec_name not in locked:
+
+            def by_name_create(M, forged):
+                return M.with_context(**{f"default_{name}": value for name, value in forged.items()}).name_create(
+                    "Forged by name"
+                )
+
+            channels.append(("name_create", by_name_create, everything))
+        return channels
+
+    def _load(self, Model, values):
+        """``Model.load()`` of one row of ``values``; raises what refused it (an
+        import reports its refusals as messages)."""
+        columns, row = [], []
+        for name, value in values.items():
+            field = Model._fields[name]
+            if field.type == "boolean":
+                value = "1" if value else "0"
+            elif field.type == "date":
+                value = fields.Date.to_string(value)
+            elif field.type == "datetime":
+                value = fields.Datetime.to_string(value)
+            elif isinstance(value, bytes):
+                value = value.decode()
+            columns.append(name)
+            row.append(str(value))
+        caught = []
+        original = BaseModel._load_records
+
+        def spied(records, data_list, update=False):
+            try:
+                return original(records, data_list, update)
+            except Exception as error:
+                caught.append(error)
+                raise
+
+        with patch.object(BaseModel, "_load_records", spied):
+            result = Model.load(columns, [row])
+        if result["ids"]:
+            return result
+        for error in caught:
+            if isinstance(error, (RecordGuardError, ReachedDatabase)):
+                raise error
+        raise UserError("; ".join(message["message"] for message in result["messages"]) or "not imported")
+
+    def _can_create(self, model, user, function):
+        """The positive control of a create: ``function`` reaches the database as
+        ``user``. None when it breaks without any forgery (a channel the model does
+        not support, e.g. a name_create lacking a value its create needs)."""
+        try:
+            with self._guarding_the_database(model) as reached, self._rolled_back(), suppress(ReachedDatabase):
+                function(self.env[model].with_user(user))
+        except (TypeError, ValueError, KeyError, AttributeError) as error:
+            _logger.info("attack suite: %s cannot be created this way by %s: %r", model, user.login, error)
+            return None
+        return bool(reached)
+
+    @contextmanager
+    def _guarding_the_database(self, model):
+        """Creates of ``model`` stop at the INSERT (the list yielded says whether one got there)."""
+        reached = []
         original = BaseModel._create
 
         def guarded_create(records, data_list):
             if records._name == model:
+                reached.append(True)
                 raise ReachedDatabase
             return original(records, data_list)
 
-        with self._rolled_back() as outcome, patch.object(BaseModel, "_create", guarded_create):
+        with patch.object(BaseModel, "_create", guarded_create):
+            yield reached
+
+    def _attempt_create(self, model, user, function, label, guarded, control):
+        with self._guarding_the_database(model) as reached, self._rolled_back() as outcome:
             try:
-                self.env[model].with_user(user).create(vals)
+                function(self.env[model].with_user(user))
             except ReachedDatabase:
                 raise Forged from None
+            if reached:  # an import reports what stopped it as a message
+                raise Forged
         with self.subTest(attempt=label, user=user.login):
-            self.assertFalse(outcome["forged"], f"{user.login} got through: {label}")
+            self.assertFalse(outcome["forged"] or reached, f"{user.login} got through: {label}")
+            self._count_refusal(label, user, outcome["error"], guarded, control)
 
     def test_delete_what_went_out(self):
         for model in self.models:
@@ -286,7 +571,13 @@ class TestIntegrityAttacks(TransactionCase):
                     continue
                 for user in self.attackers:
                     self._attempt(
-                        f"{model}({record.id}).unlink()", user, record, lambda rec: rec.unlink(), watched=["id"]
+                        f"{model}({record.id}).unlink()",
+                        user,
+                        record,
+                        lambda rec: rec.unlink(),
+                        watched=["id"],
+                        guarded=[(model, False)],
+                        control=record.with_user(user).has_access("unlink"),
                     )
 
     def test_write_through_related_models(self):
@@ -320,9 +611,9 @@ class TestIntegrityAttacks(TransactionCase):
                     # Unlinking a line of a one2many deletes it: refused once it went out.
                     if field.type == "one2many":
                         linked = linked.filtered(lambda r: not self._is_initial(r))
-                    commands = [(f"link {c.id}", [(4, c.id)]) for c in outsiders[:1]]
-                    commands += [(f"unlink {c.id}", [(3, c.id)]) for c in linked[:1]]
-                    for label, command in commands:
+                    commands = [(f"link {c.id}", [(4, c.id)], c) for c in outsiders[:1]]
+                    commands += [(f"unlink {c.id}", [(3, c.id)], c) for c in linked[:1]]
+                    for label, command, target in commands:
                         for user in self.attackers:
                             self._attempt(
                                 f"{model}({record.id}).write({name}: {label})",
@@ -330,6 +621,14 @@ class TestIntegrityAttacks(TransactionCase):
                                 record,
                                 lambda rec, n=name, c=command: rec.write({n: c}),
                                 watched=[name],
+                                # Refused here, or by the other side's guard (its link, or the line itself).
+                                guarded=[
+                                    (model, name),
+                                    (model, False),
+                                    (comodel._name, counterpart),
+                                    (comodel._name, False),
+                                ],
+                                control=self._can_link(record, target, field, label, user),
                             )
 
     def test_audit_trail_cannot_be_edited_or_deleted(self):
@@ -427,8 +726,10 @@ class TestIntegrityAttacks(TransactionCase):
                 with self.subTest(model=model, user=user.login, attempt="read reviews"):
                     if not readable:
                         self.assertFalse(seen & reviews.filtered(lambda r, d=document: r.res_id == d.id))
-                        with self.assertRaises(AccessError):
+                        with self.assertRaises(AccessError) as caught:
                             review.with_user(user).read(["status"])
+                        # liangze's own refusal (in either language), or no right on reviews at all.
+                        self.assertRegex(str(caught.exception), REVIEW_READ_REFUSED)
                 if not document.sudo()._get_sequences_to_approve(user):
                     self._attempt(
                         f"{model} validated by someone not pending",
