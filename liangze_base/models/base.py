@@ -6,7 +6,7 @@ from datetime import datetime, time
 import pytz
 
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import split_every
 
 from .res_company import BUREAU_TZ
@@ -89,3 +89,41 @@ class Base(models.AbstractModel):
         done = self.browse(done_ids)
         failures._resolve_failures(job, done)
         return done
+
+    # -- only this role acts -------------------------------------------------------------
+    def _liangze_check_role(self, groups, message, write=True):
+        """The one check "only this role does this": refuse (AccessError, with
+        ``message``) a user having none of ``groups`` (xml ids, see
+        ``liangze_base.roles``); with ``write``, also one who may not write these
+        records (the record rules say which). The product's own code (superuser) passes."""
+        if self.env.su:
+            return
+        if not any(self.env.user.has_group(group) for group in groups):
+            raise AccessError(message)
+        if write:
+            self.check_access("write")
+
+    # -- official documents ---------------------------------------------------------------
+    def _official_date(self, value):
+        """A date as official documents write it: in Chinese 2026年11月23日 (GB/T 9704),
+        whatever the date format of the language; a stored datetime gives the bureau's
+        date. On every model: reports call it on whatever record they print."""
+        if not value:
+            return ""
+        if isinstance(value, datetime):
+            value = self._bureau_date(value)
+        return self.env._("%(month)s/%(day)s/%(year)s", year=value.year, month=value.month, day=value.day)
+
+    # -- opening a wizard -------------------------------------------------------------------
+    def _liangze_wizard(self, res_model, name, context=None):
+        """The one way to open a wizard: the window action opening a new ``res_model``
+        in a dialog titled ``name``, its fields filled from ``context`` (``default_*``)."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": res_model,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": context or {},
+        }

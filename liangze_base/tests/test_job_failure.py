@@ -56,16 +56,18 @@ class TestJobFailure(TransactionCase):
         """A refusal the product words itself (the holidays of a year not published yet)
         is reported like any failure, logged as a warning, not as a crash."""
 
+        unpublished = "2027年的法定节假日尚未公布"
+
         def refuse(records):
             if self.bad in records:
-                raise UserError("2027年的法定节假日尚未公布")
+                raise UserError(unpublished)
             records.write({"ref": "done"})
 
         with self.assertLogs("odoo.addons.liangze_base.models.base", level="WARNING") as logs:
             done = self.partners._bureau_each("holidays", refuse, batch_size=2)
         self.assertEqual(done, self.partners - self.bad)
         self.assertEqual([r.levelname for r in logs.records if r.levelname != "INFO"], ["WARNING"], logs.output)
-        self.assertIn("2027年的法定节假日尚未公布", logs.output[-1])
+        self.assertIn(unpublished, logs.output[-1])
         failure = self.env["liangze.job.failure"].search([("job", "=", "holidays")])
         self.assertEqual((failure.res_id, failure.state), (self.bad.id, "open"))
 
