@@ -21,5 +21,4 @@ from . import liangze_traceback_source
 from . import liangze_task
 from . import liangze_rectification_problem
 from . import liangze_rectification
-from . import liangze_accountability_demo
 from . import liangze_unit

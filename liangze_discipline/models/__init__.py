@@ -15,7 +15,6 @@ from . import liangze_discipline_appeal
 from . import liangze_opinion
 from . import liangze_discipline_report
 from . import liangze_four_forms_report
-from . import liangze_discipline_demo
 from . import res_company
 from . import tier_definition
 from . import liangze_document_series

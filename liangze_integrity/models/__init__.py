@@ -25,4 +25,3 @@ from . import liangze_opinion_request
 from . import liangze_opinion
 from . import liangze_opinion_reason
 from . import liangze_opinion_report
-from . import liangze_integrity_demo

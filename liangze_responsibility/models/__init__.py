@@ -20,4 +20,3 @@ from . import liangze_guidance_cascade
 from . import liangze_adjusted_workday
 from . import resource_calendar
 from . import resource_calendar_leaves
-from . import liangze_demo_year

@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 
-from odoo.addons.liangze_responsibility.models.liangze_demo_year import DEMO_PDF
+from odoo.addons.liangze_responsibility.demo.liangze_demo_year import DEMO_PDF
 
 
 class LiangzeAccountabilityDemo(models.AbstractModel):

@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from odoo.addons.liangze_responsibility.models.liangze_demo_year import DEMO_PDF
+from odoo.addons.liangze_responsibility.demo.liangze_demo_year import DEMO_PDF
 
 
 class LiangzeIntegrityDemo(models.AbstractModel):
