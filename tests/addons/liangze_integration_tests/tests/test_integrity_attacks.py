@@ -68,6 +68,11 @@ ROLE_GROUPS = (
 )
 # Fields Odoo itself maintains on any record; nobody forges them through a write.
 MAGIC_FIELDS = {"id", "create_uid", "create_date", "write_uid", "write_date", "display_name", "active", "sequence"}
+# How the attacks were refused, as the end of the class counts them.
+KINDS = {
+    "guard": "refused by the record guard, naming the field",
+    "access": "refused by access rights, record rules or the model's own checks (the positive control too)",
+}
 # Types of the ordinary field a positive control writes back (its own value).
 CONTROL_TYPES = ("char", "text", "html", "integer", "float", "monetary", "boolean", "date", "selection")
 SKIPPED_TYPES = ("one2many", "json", "properties", "properties_definition", "reference", "many2one_reference")
@@ -124,7 +129,7 @@ class TestIntegrityAttacks(TransactionCase):
     @classmethod
     def tearDownClass(cls):
         for (test, kind), count in sorted(getattr(cls, "counts", Counter()).items()):
-            _logger.info("attack suite: %s: %s attacks refused by %s", test, count, kind)
+            _logger.info("attack suite: %s: %s attacks %s", test, count, KINDS.get(kind, kind))
         super().tearDownClass()
 
     def setUp(self):
@@ -431,7 +436,7 @@ class TestIntegrityAttacks(TransactionCase):
                 for user in role_users:
                     control = self._can_create(model, user, lambda M, mk=make: mk(M, {}))
                     if control is None:
-                        self.counts[self._testMethodName, f"no {channel} (the model does not support it)"] += 1
+                        self.counts[self._testMethodName, f"skipped: no {channel} (the model does not support it)"] += 1
                         continue
                     for label, forged in forgeries:
                         if not importable(forged):
