@@ -92,7 +92,13 @@ class LiangzeTaskEvidence(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        tasks = self.env["liangze.task"].browse([vals["task_id"] for vals in vals_list if vals.get("task_id")])
+        # The task given in the context (the evidence tab of a task) is the task, checked as one.
+        vals_list = [
+            dict(vals, task_id=vals.get("task_id") or self.env.context.get("default_task_id")) for vals in vals_list
+        ]
+        if not all(vals["task_id"] for vals in vals_list):
+            raise UserError(self.env._("Evidence is uploaded to a task."))
+        tasks = self.env["liangze.task"].browse([vals["task_id"] for vals in vals_list])
         tasks._check_ledger_open()
         today = self._bureau_today()
         facts = []
