@@ -92,7 +92,7 @@ def main():
                     ],
                 }
             )
-            scheme._integrity_sudo().write({"state": "published"})
+            scheme._guard_sudo().write({"state": "published"})
             env.flush_all()
             env.cr.commit()  # each measurement below is rolled back to this point
             cutoff = scheme.company_id._liangze_workdays().subtract_workdays(fields.Date.today(), 10)

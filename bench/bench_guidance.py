@@ -130,7 +130,7 @@ def baseline(env, guidance, levels, office_of):
                 for committee in committees
             ]
         )
-    lists._integrity_sudo().write({"state": "published"})
+    lists._guard_sudo().write({"state": "published"})
     items = lists.item_ids
     calendars = items._workday_calendars()
     rows = [vals for item in items for vals in item._task_values(calendars).values()]

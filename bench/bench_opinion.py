@@ -178,8 +178,8 @@ def build(env, persons, small):
     )
     (running | ended).action_record()
 
-    Case = env["liangze.accountability.case"].with_context(QUIET)._integrity_sudo()
-    Decision = env["liangze.accountability.decision"].with_context(QUIET)._integrity_sudo()
+    Case = env["liangze.accountability.case"].with_context(QUIET)._guard_sudo()
+    Decision = env["liangze.accountability.decision"].with_context(QUIET)._guard_sudo()
     admonishment = ref("liangze_accountability.liangze_accountability_measure_admonishment")
     decided = Case.create(
         [
@@ -227,7 +227,7 @@ def build(env, persons, small):
             for case, c in zip(inquiries, every(32, 7), strict=True)
         ]
     )
-    Entry = env["liangze.integrity.entry"].with_context(QUIET)._integrity_sudo()
+    Entry = env["liangze.integrity.entry"].with_context(QUIET)._guard_sudo()
     Entry.create(
         [
             {

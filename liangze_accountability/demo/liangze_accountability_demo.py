@@ -103,7 +103,7 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
         decided = base + timedelta(days=16)
         workdays = case.company_id._liangze_workdays()
         deadline = workdays.next_workday(decided + relativedelta(months=1))
-        case._integrity_sudo().write(
+        case._guard_sudo().write(
             {
                 "proposed_on": base,
                 "inquiry_started_on": base + timedelta(days=2),
@@ -112,7 +112,7 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
                 "closed_on": base + timedelta(days=45),
             }
         )
-        decision._integrity_sudo().write(
+        decision._guard_sudo().write(
             {
                 "decision_date": decided,
                 "execution_deadline": deadline,
@@ -122,9 +122,9 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
                 "reminded_yellow": True,
             }
         )
-        review._integrity_sudo().write({"concluded_on": base + timedelta(days=40)})
+        review._guard_sudo().write({"concluded_on": base + timedelta(days=40)})
         filed = decided + timedelta(days=5)
-        decision.appeal_ids._integrity_sudo().write(
+        decision.appeal_ids._guard_sudo().write(
             {
                 "filed_on": filed,
                 "deadline": workdays.next_workday(filed + relativedelta(months=1)),
@@ -201,7 +201,7 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
         workdays = case.company_id._liangze_workdays()
         deadline = workdays.next_workday(decided + relativedelta(months=case.company_id.liangze_execution_months))
         due = workdays.next_workday(filed + relativedelta(months=case.company_id.liangze_appeal_decision_months))
-        case._integrity_sudo().write(
+        case._guard_sudo().write(
             {
                 "proposed_on": proposed,
                 "inquiry_started_on": proposed + timedelta(days=3),
@@ -209,7 +209,7 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
                 "days_to_decision": (decided - proposed).days,
             }
         )
-        decision._integrity_sudo().write(
+        decision._guard_sudo().write(
             {
                 "decision_date": decided,
                 "execution_deadline": deadline,
@@ -217,7 +217,7 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
                 "effect_until": decided + relativedelta(months=decision.effect_months),
             }
         )
-        appeal._integrity_sudo().write(
+        appeal._guard_sudo().write(
             {"filed_on": filed, "deadline": due, "yellow_date": workdays.subtract_workdays(due, 5)}
         )
         return True
@@ -262,7 +262,7 @@ class LiangzeAccountabilityDemo(models.AbstractModel):
         talk.action_held()
         talk.write({"follow_up": "办公室已重新梳理全部工作台账并补充佐证资料，纪检组复查合格。"})
         talk.action_close()
-        talk._integrity_sudo().write({"held_on": day, "closed_on": day + timedelta(days=10)})
+        talk._guard_sudo().write({"held_on": day, "closed_on": day + timedelta(days=10)})
 
     def _qualitative_score(self, scheme, assessor):
         """周静 scores one qualitative indicator, with its evidence."""

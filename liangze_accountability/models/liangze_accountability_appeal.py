@@ -18,7 +18,7 @@ class LiangzeAccountabilityAppeal(models.Model):
     _description = "Accountability Appeal"
     _inherit = ["liangze.appeal.mixin"]
 
-    _integrity_fixed_fields = frozenset({"decision_id", "reason"})
+    _guard_fixed_fields = frozenset({"decision_id", "reason"})
     _deadline_done_states = ("upheld", "revoked")
     _appeal_due_template = "liangze_accountability.mail_template_liangze_accountability_appeal_due"
 

@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import SUPERVISOR
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 from .liangze_accountability_measure import TARGET_TYPES
 
@@ -40,7 +40,7 @@ class LiangzeAccountabilityCase(models.Model):
     _name = "liangze.accountability.case"
     _description = "Accountability Case"
     _inherit = [
-        "liangze.integrity.mixin",
+        "liangze.record.guard",
         "liangze.body.owned.mixin",
         "liangze.tier.validation",
         "tier.validation",
@@ -50,12 +50,12 @@ class LiangzeAccountabilityCase(models.Model):
     _order = "proposed_on desc, id desc"
     _rec_names_search = ["name", "title"]
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {"state", "name", "inquiry_started_on", "decided_on", "days_to_decision", "closed_on", "approver_ids"}
     )
-    _integrity_provenance_fields = {"author_id": "user", "proposed_on": "today"}
-    _integrity_fixed_fields = frozenset({"source_model", "source_id"})
-    _integrity_structural_fields = frozenset(
+    _guard_provenance_fields = {"author_id": "user", "proposed_on": "today"}
+    _guard_fixed_fields = frozenset({"source_model", "source_id"})
+    _guard_structural_fields = frozenset(
         {"company_id", "body_unit_id", "unit_id", "target_type", "source_kind", "grounds"}
     )
     # Starting the inquiry is approved in tiers; a rejection sends the proposal back.
@@ -134,17 +134,17 @@ class LiangzeAccountabilityCase(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         cases = super().create(vals_list)
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             cases._check_supervisor()
         for case in cases:
             sequence = self.env["ir.sequence"].sudo().with_company(case.company_id)
-            case._integrity_sudo().write(
+            case._guard_sudo().write(
                 {"name": sequence.next_by_code("liangze.accountability.case", sequence_date=case.proposed_on)}
             )
         return cases
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_supervisor()
             if set(vals) & {"findings", "evidence_ids"} and any(c.state != "inquiry" for c in self):
                 raise UserError(self.env._("Findings and evidence are recorded during the inquiry."))
@@ -165,13 +165,13 @@ class LiangzeAccountabilityCase(models.Model):
                 raise UserError(self.env._("Give the grounds of the proposal."))
             if not case.decision_ids:
                 raise UserError(self.env._("Name whom the case holds to account: the unit or the persons."))
-        self._integrity_sudo().write({"state": "to_approve"})
+        self._guard_sudo().write({"state": "to_approve"})
         self._request_tier_approval(
             self.env._("No approval tier is configured for accountability cases: an administrator sets them up.")
         )
         for case in self:
             reviewers = case.review_ids.reviewer_ids
-            case._integrity_sudo().write({"approver_ids": [(6, 0, reviewers.ids)]})
+            case._guard_sudo().write({"approver_ids": [(6, 0, reviewers.ids)]})
         return True
 
     @api.model
@@ -180,7 +180,7 @@ class LiangzeAccountabilityCase(models.Model):
         return super()._get_under_validation_exceptions() + ["approver_ids"]
 
     def _on_tiers_approved(self):
-        self._integrity_sudo().write({"inquiry_started_on": self._bureau_today()})
+        self._guard_sudo().write({"inquiry_started_on": self._bureau_today()})
         for case in self:
             case.message_post(
                 body=self.env._("The inquiry is approved and starts."), partner_ids=case.author_id.partner_id.ids
@@ -193,7 +193,7 @@ class LiangzeAccountabilityCase(models.Model):
         for case in self.filtered(lambda c: c.state == "inquiry"):
             if any(d.state == "draft" for d in case.decision_ids):
                 continue
-            case._integrity_sudo().write(
+            case._guard_sudo().write(
                 {"state": "decided", "decided_on": today, "days_to_decision": (today - case.proposed_on).days}
             )
             if any(not d.no_accountability for d in case.decision_ids):
@@ -211,7 +211,7 @@ class LiangzeAccountabilityCase(models.Model):
                 raise UserError(
                     self.env._("Conclude the dual investigation (一案双查) of the leadership responsibility first.")
                 )
-        self._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
         return True
 
     def action_new_decision(self):

@@ -5,8 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import SUPERVISOR
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 RESPONSIBILITY_KINDS = [
     ("overall_leadership", "Overall leadership responsibility"),
@@ -27,12 +27,12 @@ class LiangzeAccountabilityDecision(models.Model):
 
     _name = "liangze.accountability.decision"
     _description = "Accountability Decision"
-    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.record.guard", "mail.thread", "mail.activity.mixin"]
     _order = "decision_date desc, id desc"
     _rec_name = "display_title"
     _mail_post_access = "read"
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "document_number",
@@ -43,8 +43,8 @@ class LiangzeAccountabilityDecision(models.Model):
             "executed_on",
         }
     )
-    _integrity_fixed_fields = frozenset({"case_id"})
-    _integrity_structural_fields = frozenset(
+    _guard_fixed_fields = frozenset({"case_id"})
+    _guard_structural_fields = frozenset(
         {
             "cadre_id",
             "unit_id",
@@ -135,23 +135,23 @@ class LiangzeAccountabilityDecision(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         decisions = super().create(vals_list)
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             decisions.case_id._check_supervisor()
             if any(d.case_id.state not in ("draft", "inquiry") for d in decisions):
                 raise UserError(self.env._("Targets are added while the case is proposed or under inquiry."))
         return decisions
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self.check_access("write")
             if not self.env.user.has_group(SUPERVISOR):
                 if set(vals) - {"self_criticism", "self_criticism_name", "execution_note"} - THREAD_FIELDS:
                     raise AccessError(self.env._("The person held to account only uploads the self-criticism."))
                 if any(d.state != "issued" for d in self):
                     raise UserError(self.env._("The self-criticism is uploaded while the decision is carried out."))
-            elif any(d.state != "draft" for d in self) and set(vals) & self._integrity_structural_fields:
-                self._integrity_refuse(
-                    sorted(set(vals) & self._integrity_structural_fields)[0],
+            elif any(d.state != "draft" for d in self) and set(vals) & self._guard_structural_fields:
+                self._guard_refuse(
+                    sorted(set(vals) & self._guard_structural_fields)[0],
                     self.env._("An issued decision is not changed: appeal it."),
                 )
         return super().write(vals)
@@ -224,9 +224,9 @@ class LiangzeAccountabilityDecision(models.Model):
                     execution_deadline=deadline,
                     yellow_date=self._yellow_from(deadline, 5, company),
                 )
-            decision._integrity_sudo().write(values)
+            decision._guard_sudo().write(values)
             sequence = decision.body_unit_id._document_sequence("accountability_decision")
-            decision._integrity_sudo().write({"document_number": sequence.next_by_id(sequence_date=today)})
+            decision._guard_sudo().write({"document_number": sequence.next_by_id(sequence_date=today)})
             decision._notify_issued()
         self.case_id._on_all_decisions_issued()
         return True
@@ -259,19 +259,19 @@ class LiangzeAccountabilityDecision(models.Model):
                 raise UserError(
                     self.env._("The written self-criticism of %(person)s is missing.", person=decision.cadre_id.name)
                 )
-        self._integrity_sudo().write({"state": "done", "executed_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "done", "executed_on": self._bureau_today()})
         return True
 
     def _revoke(self):
         """An appeal upheld against the decision: revoked, its deductions withdrawn."""
-        self._integrity_sudo().write({"state": "revoked", "effect_until": False})
+        self._guard_sudo().write({"state": "revoked", "effect_until": False})
         deductions = (
             self.env["liangze.assessment.deduction"]
             .sudo()
             .search([("source_model", "=", self._name), ("source_id", "in", self.ids), ("state", "=", "active")])
         )
         if deductions:
-            deductions._integrity_sudo().write({"state": "withdrawn"})
+            deductions._guard_sudo().write({"state": "withdrawn"})
             self.env["liangze.assessment.score"]._rebuild(deductions.scheme_id)
 
     def _deadline_reminder(self, level):

@@ -14,10 +14,10 @@ class LiangzeAccountabilityMeasure(models.Model):
 
     _name = "liangze.accountability.measure"
     _description = "Accountability Measure"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "target_type, sequence, id"
 
-    _integrity_state_field = None
+    _guard_state_field = None
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

@@ -15,11 +15,11 @@ class LiangzeAccountabilityReport(models.Model):
 
     _name = "liangze.accountability.report"
     _description = "Accountability Statistics"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _auto = False
     _order = "decision_date desc"
 
-    _integrity_state_field = None
+    _guard_state_field = None
 
     year = fields.Integer(readonly=True, aggregator=None)
     decision_date = fields.Date(readonly=True)

@@ -13,12 +13,12 @@ class LiangzeAppealMixin(models.AbstractModel):
 
     _name = "liangze.appeal.mixin"
     _description = "Appeal"
-    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.record.guard", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _mail_post_access = "read"
 
-    _integrity_initial_states = ("submitted",)
-    _integrity_workflow_fields = frozenset(
+    _guard_initial_states = ("submitted",)
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "deadline",
@@ -28,7 +28,7 @@ class LiangzeAppealMixin(models.AbstractModel):
             "decision_reason",
         }
     )
-    _integrity_provenance_fields = {"filed_by_id": "user", "filed_on": "today"}
+    _guard_provenance_fields = {"filed_by_id": "user", "filed_on": "today"}
     _deadline_done_date_field = "decided_on"
     # The mail template of the reminder when a decision falls due, and its activity's summary.
     _appeal_due_template = None
@@ -48,7 +48,7 @@ class LiangzeAppealMixin(models.AbstractModel):
         for appeal in appeals:
             appeal._check_filing()
             deadline, yellow = appeal._decision_deadline()
-            appeal._integrity_sudo().write({"deadline": deadline, "yellow_date": yellow})
+            appeal._guard_sudo().write({"deadline": deadline, "yellow_date": yellow})
             appeal.message_post(
                 body=self.env._("Appeal filed by %(user)s: %(reason)s", user=self.env.user.name, reason=appeal.reason),
                 partner_ids=appeal._deciders().partner_id.ids,
@@ -85,7 +85,7 @@ class LiangzeAppealMixin(models.AbstractModel):
             raise UserError(self.env._("This appeal was already decided."))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason of the decision."))
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {
                 "state": state,
                 "decided_by_id": self.env.uid,

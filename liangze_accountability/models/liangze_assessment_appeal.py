@@ -15,7 +15,7 @@ class LiangzeAssessmentAppeal(models.Model):
     _description = "Assessment Appeal"
     _inherit = ["liangze.appeal.mixin"]
 
-    _integrity_fixed_fields = frozenset({"deduction_id", "reason"})
+    _guard_fixed_fields = frozenset({"deduction_id", "reason"})
     _deadline_done_states = ("upheld", "withdrawn")
     _appeal_due_template = "liangze_accountability.mail_template_liangze_appeal_due"
 
@@ -78,7 +78,7 @@ class LiangzeAssessmentAppeal(models.Model):
 
     def _on_decided(self, state):
         if state == "withdrawn":
-            self.deduction_id._integrity_sudo().write({"state": "withdrawn"})
+            self.deduction_id._guard_sudo().write({"state": "withdrawn"})
             self.env["liangze.assessment.score"]._rebuild(self.scheme_id)
 
     def _appellant_partners(self):

@@ -13,15 +13,15 @@ class LiangzeAssessmentDeduction(models.Model):
 
     _name = "liangze.assessment.deduction"
     _description = "Assessment Deduction"
-    _inherit = ["liangze.integrity.mixin", "mail.thread", "liangze.source.link.mixin"]
+    _inherit = ["liangze.record.guard", "mail.thread", "liangze.source.link.mixin"]
     _order = "date desc, id desc"
     _mail_post_access = "read"
 
-    _integrity_state_field = "state"
-    _integrity_initial_states = ("active",)
-    _integrity_workflow_fields = frozenset({"state", "manual", "appeal_ids"})
-    _integrity_provenance_fields = {"author_id": "user", "charged_on": "today"}
-    _integrity_fixed_fields = frozenset(
+    _guard_state_field = "state"
+    _guard_initial_states = ("active",)
+    _guard_workflow_fields = frozenset({"state", "manual", "appeal_ids"})
+    _guard_provenance_fields = {"author_id": "user", "charged_on": "today"}
+    _guard_fixed_fields = frozenset(
         {
             "scheme_id",
             "rule_id",
@@ -81,7 +81,7 @@ class LiangzeAssessmentDeduction(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """By hand, an assessor enters a deduction or bonus with a reason, never for their own unit."""
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             if not self.env.user.has_group(ASSESSOR):
                 raise AccessError(self.env._("Only assessors enter deductions and bonuses."))
             own = self.env.user.liangze_unit_ids
@@ -90,14 +90,14 @@ class LiangzeAssessmentDeduction(models.Model):
                     raise AccessError(self.env._("Deductions from records are drawn by the rules, not entered."))
                 if not (vals.get("reason") or "").strip():
                     raise UserError(self.env._("Give the reason of the deduction or bonus."))
-                if not self._integrity_command_ids(vals.get("evidence_ids") or []):
+                if not self._guard_command_ids(vals.get("evidence_ids") or []):
                     raise UserError(self.env._("Attach the evidence of the deduction or bonus."))
                 if vals.get("unit_id") in own.ids:
                     raise AccessError(self.env._("An assessor never scores their own unit."))
         records = super().create(vals_list)
         records._check_cap()
-        if not self._integrity_trusted():
-            records._integrity_sudo().write({"manual": True})
+        if not self._guard_trusted():
+            records._guard_sudo().write({"manual": True})
         return records
 
     @api.constrains("points")

@@ -11,11 +11,11 @@ class LiangzeAssessmentIndicator(models.Model):
 
     _name = "liangze.assessment.indicator"
     _description = "Assessment Indicator"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "scheme_id, kind, sequence, id"
 
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset({"scheme_id"})
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset({"scheme_id"})
 
     scheme_id = fields.Many2one("liangze.assessment.scheme", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)

@@ -27,11 +27,11 @@ class LiangzeAssessmentRule(models.Model):
 
     _name = "liangze.assessment.rule"
     _description = "Deduction Rule"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "scheme_id, sequence, id"
 
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset({"scheme_id"})
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset({"scheme_id"})
 
     scheme_id = fields.Many2one("liangze.assessment.scheme", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)

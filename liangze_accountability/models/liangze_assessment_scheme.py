@@ -17,11 +17,11 @@ class LiangzeAssessmentScheme(models.Model):
 
     _name = "liangze.assessment.scheme"
     _description = "Assessment Scheme"
-    _inherit = ["liangze.integrity.mixin", "liangze.tier.validation", "tier.validation", "mail.thread"]
+    _inherit = ["liangze.record.guard", "liangze.tier.validation", "tier.validation", "mail.thread"]
     _order = "year desc, name"
 
-    _integrity_workflow_fields = frozenset({"state", "scored_on", "results_date"})
-    _integrity_structural_fields = frozenset({"year", "company_id"})
+    _guard_workflow_fields = frozenset({"state", "scored_on", "results_date"})
+    _guard_structural_fields = frozenset({"year", "company_id"})
     # Year end: the frozen results are approved in tiers (a leader by default), then published.
     _state_from = ["submitted"]
     _state_to = ["approved"]
@@ -128,7 +128,7 @@ class LiangzeAssessmentScheme(models.Model):
                 raise UserError(self.env._("Only a draft scheme can be published."))
             if not scheme.group_ids.unit_ids or not scheme.rule_ids:
                 raise UserError(self.env._("Give the scheme its peer groups and deduction rules before publishing."))
-        self._integrity_sudo().write({"state": "published"})
+        self._guard_sudo().write({"state": "published"})
         self._score()
         return True
 
@@ -144,7 +144,7 @@ class LiangzeAssessmentScheme(models.Model):
         for scheme in self:
             scheme.rule_ids._collect_deductions()
         self.env["liangze.assessment.score"]._rebuild(self)
-        self._integrity_sudo().write({"scored_on": fields.Datetime.now()})
+        self._guard_sudo().write({"scored_on": fields.Datetime.now()})
 
     @api.model
     def _cron_score(self):
@@ -163,7 +163,7 @@ class LiangzeAssessmentScheme(models.Model):
             if scheme.state != "published":
                 raise UserError(self.env._("Only a scheme being scored can be frozen."))
         self._score()
-        self._integrity_sudo().write({"state": "submitted"})
+        self._guard_sudo().write({"state": "submitted"})
         self._request_tier_approval(
             self.env._("No approval tier is configured for assessment results: an administrator sets them up.")
         )
@@ -177,7 +177,7 @@ class LiangzeAssessmentScheme(models.Model):
         self._check_assessor()
         if any(scheme.state not in ("submitted", "approved") for scheme in self):
             raise UserError(self.env._("Only frozen results go back to scoring."))
-        self._integrity_sudo().write({"state": "published"})
+        self._guard_sudo().write({"state": "published"})
         return True
 
     def action_publish_results(self):
@@ -185,7 +185,7 @@ class LiangzeAssessmentScheme(models.Model):
         self._check_assessor()
         if any(scheme.state != "approved" for scheme in self):
             raise UserError(self.env._("Only approved results can be published."))
-        self._integrity_sudo().write({"state": "closed", "results_date": self._bureau_today()})
+        self._guard_sudo().write({"state": "closed", "results_date": self._bureau_today()})
         for scheme in self:
             self.env["liangze.cadre"].sudo()._on_assessment_results_published(scheme)
             heads = scheme.score_ids.unit_id.head_id.filtered(lambda u: not u.share)

@@ -14,12 +14,12 @@ class LiangzeAssessmentScore(models.Model):
 
     _name = "liangze.assessment.score"
     _description = "Assessment Score"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "scheme_id, group_id, rank, id"
     _rec_name = "unit_id"
 
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset(
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset(
         {"scheme_id", "group_id", "unit_id", "deduction_points", "bonus_points", "score", "rank", "grade"}
     )
 

@@ -36,10 +36,10 @@ class LiangzeCadre(models.Model):
 
     _name = "liangze.cadre"
     _description = "Cadre"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.record.guard", "mail.thread"]
     _order = "unit_id, sequence, name, id"
 
-    _integrity_state_field = None
+    _guard_state_field = None
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)

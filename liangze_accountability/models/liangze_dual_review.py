@@ -15,13 +15,13 @@ class LiangzeDualReview(models.Model):
 
     _name = "liangze.dual.review"
     _description = "Dual Investigation"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.record.guard", "mail.thread"]
     _order = "id desc"
 
-    _integrity_initial_states = ("open",)
-    _integrity_workflow_fields = frozenset({"state", "concluded_by_id", "concluded_on", "follow_up_case_ids"})
-    _integrity_fixed_fields = frozenset({"case_id", "unit_id", "committee_unit_id", "discipline_unit_id"})
-    _integrity_structural_fields = frozenset(
+    _guard_initial_states = ("open",)
+    _guard_workflow_fields = frozenset({"state", "concluded_by_id", "concluded_on", "follow_up_case_ids"})
+    _guard_fixed_fields = frozenset({"case_id", "unit_id", "committee_unit_id", "discipline_unit_id"})
+    _guard_structural_fields = frozenset(
         {"principal_conclusion", "principal_reason", "supervisory_conclusion", "supervisory_reason"}
     )
 
@@ -53,7 +53,7 @@ class LiangzeDualReview(models.Model):
     )
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) & self._integrity_structural_fields:
+        if not self._guard_trusted() and set(vals) & self._guard_structural_fields:
             self.case_id._check_supervisor()
         return super().write(vals)
 
@@ -65,7 +65,7 @@ class LiangzeDualReview(models.Model):
         # A committee held to account answers to the committee above it.
         committee = (unit.parent_id if unit.unit_type == "party_committee" else unit)._party_committee()
         body = committee._supervising_body()
-        review = self._integrity_sudo().create(
+        review = self._guard_sudo().create(
             {
                 "case_id": case.id,
                 "unit_id": unit.id,
@@ -99,7 +99,7 @@ class LiangzeDualReview(models.Model):
                             "Conclude both the principal and the supervisory responsibility, each with its reasons."
                         )
                     )
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {"state": "concluded", "concluded_by_id": self.env.uid, "concluded_on": self._bureau_today()}
         )
         for review in self:
@@ -116,7 +116,7 @@ class LiangzeDualReview(models.Model):
         ):
             if conclusion != "accountable" or not unit:
                 continue
-            cases |= cases._integrity_sudo().create(
+            cases |= cases._guard_sudo().create(
                 {
                     "title": self.env._(
                         "Dual investigation of %(case)s: %(responsibility)s of %(unit)s",
@@ -138,4 +138,4 @@ class LiangzeDualReview(models.Model):
                 }
             )
         if cases:
-            self._integrity_sudo().write({"follow_up_case_ids": [(4, c.id) for c in cases]})
+            self._guard_sudo().write({"follow_up_case_ids": [(4, c.id) for c in cases]})

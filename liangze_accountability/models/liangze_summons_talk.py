@@ -14,13 +14,13 @@ class LiangzeSummonsTalk(models.Model):
 
     _name = "liangze.summons.talk"
     _description = "Summons Talk"
-    _inherit = ["liangze.integrity.mixin", "liangze.body.owned.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.record.guard", "liangze.body.owned.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "talk_date desc, id desc"
 
-    _integrity_initial_states = ("planned",)
-    _integrity_workflow_fields = frozenset({"state", "held_on", "closed_on"})
-    _integrity_provenance_fields = {"author_id": "user"}
-    _integrity_structural_fields = frozenset({"company_id", "body_unit_id", "unit_id"})
+    _guard_initial_states = ("planned",)
+    _guard_workflow_fields = frozenset({"state", "held_on", "closed_on"})
+    _guard_provenance_fields = {"author_id": "user"}
+    _guard_structural_fields = frozenset({"company_id", "body_unit_id", "unit_id"})
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
@@ -60,7 +60,7 @@ class LiangzeSummonsTalk(models.Model):
                 raise UserError(self.env._("Give who was summoned, who talked and when."))
             if is_html_empty(talk.minutes):
                 raise UserError(self.env._("Record the minutes of the talk."))
-        self._integrity_sudo().write({"state": "held", "held_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "held", "held_on": self._bureau_today()})
         return True
 
     def action_close(self):
@@ -70,5 +70,5 @@ class LiangzeSummonsTalk(models.Model):
                 raise UserError(self.env._("Only a talk held is followed up."))
             if not (talk.follow_up or "").strip():
                 raise UserError(self.env._("Record the follow-up of the talk."))
-        self._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
         return True

@@ -202,7 +202,7 @@ class TestAccountability(SupervisionCase):
             decision.write({"execution_deadline": False})
             decision.action_issue()
         with self.assertRaises(ValidationError):
-            decision._integrity_sudo().write({"execution_deadline": "2026-01-01"})
+            decision._guard_sudo().write({"execution_deadline": "2026-01-01"})
         # Nothing held to account is deleted: not the cadre, nor a unit with cadres.
         with self.assertRaises(UserError):
             decision.cadre_id.sudo().unlink()

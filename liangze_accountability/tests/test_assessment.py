@@ -136,7 +136,7 @@ class TestAssessment(SupervisionCase):
         self.assertEqual(self._scores()[self.personnel].score, 97.0)
 
     def test_late_task_costs_a_share_of_its_weight(self):
-        self.late.item_id._integrity_sudo().write({"weight": 6})
+        self.late.item_id._guard_sudo().write({"weight": 6})
         late_rule = self.scheme.rule_ids.filtered(lambda r: r.kind == "late_task")
         with self.assertRaises(ValidationError):
             self.scheme.rule_ids.filtered(lambda r: r.kind == "reminder_letter").write({"basis": "weight_share"})
@@ -304,10 +304,10 @@ class TestAssessment(SupervisionCase):
         self.assertEqual(self.scheme.state, "submitted")
         # Frozen: the daily job no longer recounts, appeals wait for the scoring to reopen.
         deduction = self.env["liangze.assessment.deduction"].search([("unit_id", "=", self.office.id)])
-        deduction._integrity_sudo().write({"state": "withdrawn"})
+        deduction._guard_sudo().write({"state": "withdrawn"})
         self.env["liangze.assessment.scheme"]._cron_score()
         self.assertEqual(self._scores()[self.office].score, 98.0)
-        deduction._integrity_sudo().write({"state": "active"})
+        deduction._guard_sudo().write({"state": "active"})
         with self.assertRaises(UserError):
             self.env["liangze.assessment.appeal"].with_user(self.member).create(
                 {"deduction_id": deduction.id, "reason": "Late"}

@@ -39,7 +39,7 @@ class TestAssessmentTour(HttpCase):
             {"task_id": task.id, "name": "Minutes", "file": base64.b64encode(b"%PDF-1.4"), "file_name": "m.pdf"}
         )
         task._submit()
-        task._integrity_sudo().write({"state": "accepted", "accepted_on": task.deadline + timedelta(days=3)})
+        task._guard_sudo().write({"state": "accepted", "accepted_on": task.deadline + timedelta(days=3)})
         scheme._score()
         deduction = self.env["liangze.assessment.deduction"].search(
             [("scheme_id", "=", scheme.id), ("source_model", "=", "liangze.task"), ("source_id", "=", task.id)]

@@ -51,7 +51,7 @@ class LiangzePlanApprovalMixin(models.AbstractModel):
             if record.state != "draft":
                 raise UserError(self.env._("Only a draft plan is submitted."))
             record._plan_check_ready()
-        self._integrity_sudo().write({"state": "to_approve"})
+        self._guard_sudo().write({"state": "to_approve"})
         for record in self:
             approver = record._plan_approver()
             if approver:
@@ -65,7 +65,7 @@ class LiangzePlanApprovalMixin(models.AbstractModel):
         if any(record.state != "to_approve" for record in self):
             raise UserError(self.env._("Only a plan submitted for approval is approved."))
         self._plan_on_approve()
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {"state": "approved", "plan_approved_on": self._bureau_today(), "plan_approved_by_id": self.env.uid}
         )
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.uid)
@@ -76,5 +76,5 @@ class LiangzePlanApprovalMixin(models.AbstractModel):
         self._plan_check_approver()
         if any(record.state != "to_approve" for record in self):
             raise UserError(self.env._("Only a plan submitted for approval is returned."))
-        self._integrity_sudo().write({"state": "draft"})
+        self._guard_sudo().write({"state": "draft"})
         return True

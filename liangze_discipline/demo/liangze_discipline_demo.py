@@ -136,14 +136,14 @@ class LiangzeDisciplineDemo(models.AbstractModel):
         sent = today - timedelta(days=8)
         company = clue.company_id
         deadline = company._liangze_workdays().add_workdays(sent, company.liangze_inquiry_reply_workdays or 15)
-        clue._integrity_sudo().write(
+        clue._guard_sudo().write(
             {
                 "assignment_proposed_on": received + timedelta(days=2),
                 "assigned_on": received + timedelta(days=3),
                 "disposed_on": received + timedelta(days=12),
             }
         )
-        inquiry._integrity_sudo().write(
+        inquiry._guard_sudo().write(
             {
                 "plan_approved_on": received + timedelta(days=15),
                 "letter_date": sent,
@@ -197,26 +197,24 @@ class LiangzeDisciplineDemo(models.AbstractModel):
             if not clue.disposed_on:
                 continue
             disposed = day(clue.received_on, 15)
-            clue._integrity_sudo().write(
+            clue._guard_sudo().write(
                 {"assigned_on": day(clue.received_on, 3), "disposed_on": disposed}
                 | ({"concluded_on": day(disposed, 40)} if clue.concluded_on else {})
             )
             for inquiry in clue.inquiry_ids:
-                inquiry._integrity_sudo().write(
-                    {"plan_approved_on": day(disposed, 2), "concluded_on": day(disposed, 25)}
-                )
+                inquiry._guard_sudo().write({"plan_approved_on": day(disposed, 2), "concluded_on": day(disposed, 25)})
             for verification in clue.verification_ids:
-                verification._integrity_sudo().write(
+                verification._guard_sudo().write(
                     {"plan_approved_on": day(disposed, 3), "concluded_on": day(disposed, 45)}
                 )
                 for case in verification._cases():
                     filed = day(disposed, 50)
-                    case._integrity_sudo().write({"filed_on": filed, "decided_on": day(filed, 45)})
+                    case._guard_sudo().write({"filed_on": filed, "decided_on": day(filed, 45)})
                     for decision in case.decision_ids.filtered(lambda d: not d.appeal_ids):
                         decided = day(filed, 45)
                         dates = {"decision_date": decided, "effective_date": decided}
-                        decision._integrity_sudo().write(dates)
-                        decision.sanction_ids._integrity_sudo().write(dates)
+                        decision._guard_sudo().write(dates)
+                        decision.sanction_ids._guard_sudo().write(dates)
         for model in ("liangze.clue", "liangze.talk.inquiry", "liangze.discipline.decision"):
             self.env[model]._refresh_warning_levels()
 

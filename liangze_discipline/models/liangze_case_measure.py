@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, SUPERVISION_HEAD
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 # The investigation measures of the supervision and discipline enforcement rules (2019) and the supervision law.
 MEASURE_KINDS = [
@@ -34,13 +34,13 @@ class LiangzeCaseMeasure(models.Model):
 
     _name = "liangze.case.measure"
     _description = "Case Measure"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "date desc, id desc"
 
-    _integrity_workflow_fields = frozenset({"state", "approved_by_id", "approved_on", "filed_by_id", "filed_on"})
-    _integrity_provenance_fields = {"recorded_by_id": "user"}
-    _integrity_fixed_fields = frozenset({"case_id"})
-    _integrity_structural_fields = frozenset({"date", "kind", "description"})
+    _guard_workflow_fields = frozenset({"state", "approved_by_id", "approved_on", "filed_by_id", "filed_on"})
+    _guard_provenance_fields = {"recorded_by_id": "user"}
+    _guard_fixed_fields = frozenset({"case_id"})
+    _guard_structural_fields = frozenset({"date", "kind", "description"})
 
     case_id = fields.Many2one("liangze.discipline.case", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
@@ -69,7 +69,7 @@ class LiangzeCaseMeasure(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         measures = super().create(vals_list)
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             measures.case_id._check_discipline_group()
             if any(measure.case_id.state != "investigation" for measure in measures):
                 raise UserError(self.env._("Measures are recorded while the case is investigated."))
@@ -79,7 +79,7 @@ class LiangzeCaseMeasure(models.Model):
         return measures
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self.case_id._check_discipline_group()
         return super().write(vals)
 
@@ -88,7 +88,7 @@ class LiangzeCaseMeasure(models.Model):
         self.case_id._check_discipline_group(SUPERVISION_HEAD)
         if any(measure.state != "draft" for measure in self):
             raise UserError(self.env._("Only a measure just recorded is approved."))
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {"state": "approved", "approved_by_id": self.env.uid, "approved_on": self._bureau_today()}
         )
         return True
@@ -98,5 +98,5 @@ class LiangzeCaseMeasure(models.Model):
         self.case_id._check_discipline_group(CASE_MANAGEMENT)
         if any(measure.state != "approved" for measure in self):
             raise UserError(self.env._("Only an approved measure is filed."))
-        self._integrity_sudo().write({"state": "filed", "filed_by_id": self.env.uid, "filed_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "filed", "filed_by_id": self.env.uid, "filed_on": self._bureau_today()})
         return True

@@ -5,8 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, CASE_OFFICER, SUPERVISION_HEAD
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 SOURCES = [
     ("report", "Letter or report"),
@@ -57,8 +57,8 @@ class LiangzeClue(models.Model):
     _order = "received_on desc, id desc"
     _rec_names_search = ["name", "summary"]
 
-    _integrity_initial_states = ("registered",)
-    _integrity_workflow_fields = frozenset(
+    _guard_initial_states = ("registered",)
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "name",
@@ -81,8 +81,8 @@ class LiangzeClue(models.Model):
             "source_id",
         }
     )
-    _integrity_provenance_fields = {"author_id": "user"}
-    _integrity_structural_fields = frozenset(
+    _guard_provenance_fields = {"author_id": "user"}
+    _guard_structural_fields = frozenset(
         {
             "company_id",
             "body_unit_id",
@@ -225,13 +225,13 @@ class LiangzeClue(models.Model):
     # -- create and write ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             self._check_discipline_group(CASE_MANAGEMENT, SUPERVISION_HEAD)
         clues = super().create(vals_list)
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             clues.check_access("write")
         for clue in clues:
-            clue._integrity_sudo().write(
+            clue._guard_sudo().write(
                 {"name": self.with_company(clue.company_id)._discipline_sequence("liangze.clue")}
                 | clue._disposal_deadline_values(clue.received_on)
             )
@@ -239,7 +239,7 @@ class LiangzeClue(models.Model):
         return clues
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_discipline_group()
             if vals.keys() & REVIEW_FIELDS and any(c.state not in ("assigned", "reviewed") for c in self):
                 raise UserError(
@@ -250,7 +250,7 @@ class LiangzeClue(models.Model):
         res = super().write(vals)
         if "received_on" in vals:
             for clue in self:
-                clue._integrity_sudo().write(clue._disposal_deadline_values(clue.received_on))
+                clue._guard_sudo().write(clue._disposal_deadline_values(clue.received_on))
         if "concerned_cadre_ids" in vals:
             self._record_file_entries()
         return res
@@ -304,7 +304,7 @@ class LiangzeClue(models.Model):
                 raise UserError(self.env._("%(user)s is not a case officer.", user=handler.name))
             clue._check_recusal(handler)
         today = self._bureau_today()
-        self._integrity_sudo().write({"assignment_proposed_on": today})
+        self._guard_sudo().write({"assignment_proposed_on": today})
         for clue in self:
             if clue.body_head_id:
                 clue.sudo().activity_schedule(
@@ -322,7 +322,7 @@ class LiangzeClue(models.Model):
                 raise UserError(self.env._("Only a clue proposed for assignment is approved."))
             handler = clue.proposed_handler_id
             clue._assign(handler)
-            clue._integrity_sudo().write(
+            clue._guard_sudo().write(
                 {"handler_id": handler.id, "assigned_on": self._bureau_today(), "state": "assigned"}
             )
             clue.sudo().activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.uid)
@@ -339,7 +339,7 @@ class LiangzeClue(models.Model):
             if clue.state != "assigned":
                 raise UserError(self.env._("The collective review is recorded for an assigned clue."))
             clue._check_review_complete()
-        self._integrity_sudo().write({"state": "reviewed", "review_recorded_by_id": self.env.uid})
+        self._guard_sudo().write({"state": "reviewed", "review_recorded_by_id": self.env.uid})
         return True
 
     def _check_review_complete(self):
@@ -363,7 +363,7 @@ class LiangzeClue(models.Model):
         for clue in self:
             if clue.state == "assigned":
                 clue._check_review_complete()
-                clue._integrity_sudo().write({"state": "reviewed", "review_recorded_by_id": self.env.uid})
+                clue._guard_sudo().write({"state": "reviewed", "review_recorded_by_id": self.env.uid})
             if clue.state != "reviewed":
                 raise UserError(self.env._("Only a reviewed clue's disposal is submitted for approval."))
             clue._check_review_complete()
@@ -372,12 +372,12 @@ class LiangzeClue(models.Model):
             approvers = clue.body_head_id | (
                 clue.committee_head_id if clue.committee_approval else clue.body_head_id.browse()
             )
-            clue._integrity_sudo().write({"state": "to_approve", "approver_ids": [(6, 0, approvers.ids)]})
+            clue._guard_sudo().write({"state": "to_approve", "approver_ids": [(6, 0, approvers.ids)]})
         self._request_tier_approval(
             self.env._("No approval tier is configured for the disposal of clues: an administrator sets them up.")
         )
         for clue in self:
-            clue._integrity_sudo().write({"approver_ids": [(4, user.id) for user in clue.review_ids.reviewer_ids]})
+            clue._guard_sudo().write({"approver_ids": [(4, user.id) for user in clue.review_ids.reviewer_ids]})
         return True
 
     def action_back_to_review(self):
@@ -386,7 +386,7 @@ class LiangzeClue(models.Model):
         for clue in self:
             if clue.state != "to_approve" or clue.validation_status != "rejected":
                 raise UserError(self.env._("Only a rejected disposal goes back to the review."))
-        self._integrity_sudo().write({"state": "reviewed"})
+        self._guard_sudo().write({"state": "reviewed"})
         return True
 
     def _on_tiers_approved(self):
@@ -395,14 +395,14 @@ class LiangzeClue(models.Model):
         today = self._bureau_today()
         for clue in self:
             way = clue.proposed_way
-            clue._integrity_sudo().write({"disposed_way": way, "disposed_on": today})
+            clue._guard_sudo().write({"disposed_way": way, "disposed_on": today})
             if way == "talk_inquiry":
                 inquiry = self.env["liangze.talk.inquiry"]._open_for(clue, kind=clue.inquiry_kind or "talk")
                 target = inquiry
             elif way == "verification":
                 target = self.env["liangze.verification"]._open_for(clue)
             elif way == "shelve":
-                clue._integrity_sudo().write({"state": "shelved"})
+                clue._guard_sudo().write({"state": "shelved"})
                 target = clue
             else:
                 clue._conclude(self.env._("Closed"), state="closed")
@@ -425,7 +425,7 @@ class LiangzeClue(models.Model):
     def _conclude(self, result, state="concluded"):
         """The clue is done with (its inquiry, verification or case concluded): the
         persons' integrity files say so, with the outcome."""
-        self._integrity_sudo().write({"state": state, "concluded_on": self._bureau_today(), "conclusion": result})
+        self._guard_sudo().write({"state": state, "concluded_on": self._bureau_today(), "conclusion": result})
         self._record_file_entries(result=result, open_matter=False)
         # The letter or report behind it closes too: its named reporter is told the result.
         self.sudo().petition_id.filtered(lambda p: p.state == "accepted")._close(result)
@@ -447,7 +447,7 @@ class LiangzeClue(models.Model):
         for clue in self:
             # The approval of the old disposal is history (the chatter keeps it): a new one is asked.
             clue.sudo().review_ids.unlink()
-            clue._integrity_sudo().write(
+            clue._guard_sudo().write(
                 {
                     "state": "assigned",
                     "back_from_shelf_on": today,

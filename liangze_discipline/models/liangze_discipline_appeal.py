@@ -5,8 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, SUPERVISION_HEAD
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 # An appeal in these states is still under way: the integrity opinion on its person is deferred.
 OPEN_APPEAL_STATES = ("submitted",)
@@ -27,8 +27,8 @@ class LiangzeDisciplineAppeal(models.Model):
     _order = "filed_on desc, id desc"
     _rec_name = "display_title"
 
-    _integrity_initial_states = ("submitted",)
-    _integrity_workflow_fields = frozenset(
+    _guard_initial_states = ("submitted",)
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "officer_ids",
@@ -44,8 +44,8 @@ class LiangzeDisciplineAppeal(models.Model):
             "reminded_red",
         }
     )
-    _integrity_fixed_fields = frozenset({"decision_id", "reason"})
-    _integrity_structural_fields = frozenset({"company_id", "body_unit_id", "concerned_cadre_ids"})
+    _guard_fixed_fields = frozenset({"decision_id", "reason"})
+    _guard_structural_fields = frozenset({"company_id", "body_unit_id", "concerned_cadre_ids"})
     _deadline_done_states = ("upheld", "changed", "revoked")
     _appeal_due_template = "liangze_discipline.mail_template_liangze_discipline_appeal_due"
 
@@ -105,7 +105,7 @@ class LiangzeDisciplineAppeal(models.Model):
         return appeals
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_discipline_group()
             if "review_report" in vals:
                 for appeal in self.sudo():
@@ -191,7 +191,7 @@ class LiangzeDisciplineAppeal(models.Model):
                 )
         # Recused on the usual grounds too; they read the case's file, its decisions and appeals.
         self._check_recusal(users)
-        self._integrity_sudo().write({"reviewer_ids": [(4, user.id) for user in users]})
+        self._guard_sudo().write({"reviewer_ids": [(4, user.id) for user in users]})
         self.sudo().case_id._assign(users)
         for appeal in self:
             appeal.message_post(
@@ -203,7 +203,7 @@ class LiangzeDisciplineAppeal(models.Model):
     def _on_decided(self, state):
         """Revoked: the sanctions revoked in the file; changed: revoked too, and a new
         decision drafted for the head to issue; the person told by mail."""
-        Decision = self.env["liangze.discipline.decision"]._integrity_sudo()
+        Decision = self.env["liangze.discipline.decision"]._guard_sudo()
         for appeal in self.sudo():
             decision = appeal.decision_id
             if state == "changed":
@@ -217,7 +217,7 @@ class LiangzeDisciplineAppeal(models.Model):
                         "executing_unit_id": decision.executing_unit_id.id,
                     }
                 )
-                appeal._integrity_sudo().write({"new_decision_id": new.id})
+                appeal._guard_sudo().write({"new_decision_id": new.id})
             if state in ("revoked", "changed"):
                 decision._revoke(appeal.decision_reason)
             partners = decision.cadre_id._notified_partners().filtered("email")

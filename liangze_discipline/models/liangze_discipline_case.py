@@ -4,8 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import is_html_empty
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, CASE_OFFICER, SUPERVISION_HEAD
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 # A case in these states is still under way: the integrity opinion on its persons is deferred.
 OPEN_CASE_STATES = ("draft", "to_approve", "investigation", "trial", "decided")
@@ -33,7 +33,7 @@ class LiangzeDisciplineCase(models.Model):
     _order = "proposed_on desc, id desc"
     _rec_names_search = ["name", "title"]
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "name",
@@ -53,9 +53,9 @@ class LiangzeDisciplineCase(models.Model):
             "closed_on",
         }
     )
-    _integrity_provenance_fields = {"author_id": "user", "proposed_on": "today"}
-    _integrity_fixed_fields = frozenset({"clue_id", "verification_id"})
-    _integrity_structural_fields = frozenset({"company_id", "body_unit_id", "concerned_cadre_ids", "title", "grounds"})
+    _guard_provenance_fields = {"author_id": "user", "proposed_on": "today"}
+    _guard_fixed_fields = frozenset({"clue_id", "verification_id"})
+    _guard_structural_fields = frozenset({"company_id", "body_unit_id", "concerned_cadre_ids", "title", "grounds"})
     # Filing is approved in tiers; a rejection sends the proposal back.
     _state_from = ["to_approve"]
     _state_to = ["investigation"]
@@ -164,10 +164,10 @@ class LiangzeDisciplineCase(models.Model):
     # -- create and write -----------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        trusted = self._integrity_trusted()
+        trusted = self._guard_trusted()
         cases = super().create(vals_list)
         for case in cases:
-            case._integrity_sudo().write({"name": case._discipline_sequence("liangze.discipline.case")})
+            case._guard_sudo().write({"name": case._discipline_sequence("liangze.discipline.case")})
         if not trusted:
             cases._check_proposer()
         for case in cases:
@@ -192,7 +192,7 @@ class LiangzeDisciplineCase(models.Model):
                 raise UserError(self.env._("Name the person the case is about."))
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_discipline_group()
             if vals.keys() & INVESTIGATION_FIELDS and any(case.state != "investigation" for case in self):
                 raise UserError(self.env._("The investigation report is written while the case is investigated."))
@@ -240,14 +240,14 @@ class LiangzeDisciplineCase(models.Model):
                     )
                 )
             # The approvers read the case before the tiers notify them.
-            case._integrity_sudo().write({"approver_ids": [(6, 0, (case.body_head_id | case.committee_head_id).ids)]})
-        self._integrity_sudo().write({"state": "to_approve"})
+            case._guard_sudo().write({"approver_ids": [(6, 0, (case.body_head_id | case.committee_head_id).ids)]})
+        self._guard_sudo().write({"state": "to_approve"})
         self._request_tier_approval(
             self.env._("No approval tier is configured for filing cases: an administrator sets them up.")
         )
         for case in self:
             reviewers = case.review_ids.reviewer_ids
-            case._integrity_sudo().write({"approver_ids": [(4, user.id) for user in reviewers]})
+            case._guard_sudo().write({"approver_ids": [(4, user.id) for user in reviewers]})
         return True
 
     def _check_pending_reviewer(self):
@@ -264,7 +264,7 @@ class LiangzeDisciplineCase(models.Model):
         today = self._bureau_today()
         for case in self.sudo():
             number = case.body_unit_id._document_sequence("case_filing").next_by_id(sequence_date=today)
-            case._integrity_sudo().write({"filing_number": number, "filed_on": today})
+            case._guard_sudo().write({"filing_number": number, "filed_on": today})
             case._notify_filing()
             case.message_post(
                 body=self.env._("The filing is approved (%(number)s): the investigation starts.", number=number),
@@ -292,7 +292,7 @@ class LiangzeDisciplineCase(models.Model):
         template = self.env.ref("liangze_discipline.mail_template_liangze_case_filing_notice")
         if partners:
             template.sudo().send_mail(self.id, email_values={"recipient_ids": [(6, 0, partners.ids)]})
-        self._integrity_sudo().write({"notified_on": today})
+        self._guard_sudo().write({"notified_on": today})
         self.message_post(
             body=self.env._(
                 "Filing decision %(number)s sent to: %(recipients)s",
@@ -321,7 +321,7 @@ class LiangzeDisciplineCase(models.Model):
         if any(case.state != "investigation" for case in self):
             raise UserError(self.env._("The investigation team is set while the case is investigated."))
         self._assign(users)
-        self._integrity_sudo().write({"investigator_ids": [(4, user.id) for user in users]})
+        self._guard_sudo().write({"investigator_ids": [(4, user.id) for user in users]})
         for case in self:
             case.message_post(
                 body=self.env._("Investigation team: %(users)s", users="、".join(users.mapped("name"))),
@@ -347,7 +347,7 @@ class LiangzeDisciplineCase(models.Model):
                         measures="、".join(unfiled.mapped("display_name")),
                     )
                 )
-        self._integrity_sudo().write({"state": "trial", "investigated_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "trial", "investigated_on": self._bureau_today()})
         return True
 
     # -- trial ------------------------------------------------------------------------------------
@@ -371,7 +371,7 @@ class LiangzeDisciplineCase(models.Model):
                     )
                 )
         self._assign(users)
-        self._integrity_sudo().write({"trial_officer_ids": [(4, user.id) for user in users]})
+        self._guard_sudo().write({"trial_officer_ids": [(4, user.id) for user in users]})
         for case in self:
             case.message_post(
                 body=self.env._("Trial officers: %(users)s", users="、".join(users.mapped("name"))),
@@ -391,7 +391,7 @@ class LiangzeDisciplineCase(models.Model):
     def action_check_file(self):
         """The case file is complete and in order (卷宗审核)."""
         self._check_trial_officer()
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {
                 "file_checked": True,
                 "file_checked_on": self._bureau_today(),
@@ -411,8 +411,8 @@ class LiangzeDisciplineCase(models.Model):
                 raise UserError(self.env._("Write the trial report first."))
             if not (case.proposed_decision or "").strip():
                 raise UserError(self.env._("Give the proposed decision."))
-        self._integrity_sudo().write({"state": "decided", "trial_concluded_on": self._bureau_today()})
-        Decision = self.env["liangze.discipline.decision"]._integrity_sudo()
+        self._guard_sudo().write({"state": "decided", "trial_concluded_on": self._bureau_today()})
+        Decision = self.env["liangze.discipline.decision"]._guard_sudo()
         for case in self.sudo():
             missing = case.concerned_cadre_ids - case.decision_ids.cadre_id
             if missing:
@@ -442,13 +442,13 @@ class LiangzeDisciplineCase(models.Model):
             first_time = case.state == "decided"
             if all(d.state in ("done", "revoked") for d in decisions):
                 if case.state != "closed":
-                    case._integrity_sudo().write(
+                    case._guard_sudo().write(
                         {"state": "closed", "closed_on": today, "decided_on": case.decided_on or today}
                     )
                     case.message_post(body=self.env._("The case is closed."))
             elif case.state != "executing":
                 # Decided, or a decision changed on appeal issued again after the case was closed.
-                case._integrity_sudo().write({"state": "executing", "decided_on": case.decided_on or today})
+                case._guard_sudo().write({"state": "executing", "decided_on": case.decided_on or today})
             if first_time:
                 case._on_decided()
 

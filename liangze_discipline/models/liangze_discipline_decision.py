@@ -5,9 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, SUPERVISION_HEAD
 from odoo.addons.liangze_integrity.models.liangze_sanction_type import FORMS
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 # What the decision says: changed only while it is a draft.
 OUTCOME_FIELDS = frozenset(
@@ -46,7 +46,7 @@ class LiangzeDisciplineDecision(models.Model):
     _order = "decision_date desc, id desc"
     _rec_name = "display_title"
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "officer_ids",
@@ -63,8 +63,8 @@ class LiangzeDisciplineDecision(models.Model):
             "revoke_reason",
         }
     )
-    _integrity_fixed_fields = frozenset({"case_id", "cadre_id", "replaces_id"})
-    _integrity_structural_fields = OUTCOME_FIELDS | {"company_id", "body_unit_id", "concerned_cadre_ids"}
+    _guard_fixed_fields = frozenset({"case_id", "cadre_id", "replaces_id"})
+    _guard_structural_fields = OUTCOME_FIELDS | {"company_id", "body_unit_id", "concerned_cadre_ids"}
     _deadline_field = "deadline"
     _deadline_done_states = ("done",)
     _deadline_done_date_field = "reported_on"
@@ -209,7 +209,7 @@ class LiangzeDisciplineDecision(models.Model):
     # -- create and write ----------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        trusted = self._integrity_trusted()
+        trusted = self._guard_trusted()
         Case = self.env["liangze.discipline.case"].sudo()
         for vals in vals_list:
             case = Case.browse(vals.get("case_id"))
@@ -234,7 +234,7 @@ class LiangzeDisciplineDecision(models.Model):
         return decisions
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self.case_id._check_discipline_group()
             if vals.keys() & EXECUTION_FIELDS and any(d.state != "issued" for d in self):
                 raise UserError(self.env._("The execution is recorded while the decision is carried out."))
@@ -304,7 +304,7 @@ class LiangzeDisciplineDecision(models.Model):
                 )
             else:
                 values.update(state="done", reported_on=today)
-            decision._integrity_sudo().write(values)
+            decision._guard_sudo().write(values)
             decision._record_sanctions()
             decision._record_file_entry()
             decision._notify_issued()
@@ -313,7 +313,7 @@ class LiangzeDisciplineDecision(models.Model):
 
     def _record_sanctions(self):
         """Each sanction of the decision into the person's integrity file, recorded."""
-        Sanction = self.env["liangze.sanction"]._integrity_sudo()
+        Sanction = self.env["liangze.sanction"]._guard_sudo()
         for decision in self.sudo():
             file = self.env["liangze.integrity.file"]._for_cadres(decision.cadre_id)
             kinds = decision.party_type_id | decision.government_type_id | decision.organisational_type_ids
@@ -335,7 +335,7 @@ class LiangzeDisciplineDecision(models.Model):
                 ]
             )
             sanctions.action_record()
-            decision._integrity_sudo().write({"sanction_ids": [(4, sanction.id) for sanction in sanctions]})
+            decision._guard_sudo().write({"sanction_ids": [(4, sanction.id) for sanction in sanctions]})
 
     def _record_file_entry(self):
         """The outcome of the case in the person's file (letters, reports and clues)."""
@@ -392,7 +392,7 @@ class LiangzeDisciplineDecision(models.Model):
                 raise UserError(self.env._("Say how the decision was carried out."))
         today = self._bureau_today()
         for decision in self.sudo():
-            decision._integrity_sudo().write(
+            decision._guard_sudo().write(
                 {
                     "state": "executed",
                     "executed_on": today,
@@ -410,7 +410,7 @@ class LiangzeDisciplineDecision(models.Model):
                 raise UserError(self.env._("The report back follows the execution."))
             if not ((decision.report_note or "").strip() or decision.report_attachment):
                 raise UserError(self.env._("Give the executing unit's report back."))
-        self._integrity_sudo().write({"state": "done", "reported_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "done", "reported_on": self._bureau_today()})
         self.case_id._on_decisions_changed()
         return True
 
@@ -418,10 +418,10 @@ class LiangzeDisciplineDecision(models.Model):
         """Revoked on appeal: its sanctions revoked in the integrity file, the file says so."""
         today = self._bureau_today()
         for decision in self.sudo():
-            decision._integrity_sudo().write({"state": "revoked", "revoked_on": today, "revoke_reason": reason})
+            decision._guard_sudo().write({"state": "revoked", "revoked_on": today, "revoke_reason": reason})
             recorded = decision.sanction_ids.filtered(lambda s: s.state == "recorded")
             if recorded:
-                recorded._integrity_sudo().action_revoke(reason)
+                recorded._guard_sudo().action_revoke(reason)
             decision._record_file_entry()
         self.case_id._on_decisions_changed()
 

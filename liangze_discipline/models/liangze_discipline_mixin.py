@@ -19,7 +19,7 @@ class LiangzeDisciplineMixin(models.AbstractModel):
     _name = "liangze.discipline.mixin"
     _description = "Discipline Enforcement Record"
     _inherit = [
-        "liangze.integrity.mixin",
+        "liangze.record.guard",
         "liangze.body.owned.mixin",
         "liangze.logged.read.mixin",
         "liangze.confidential.thread",
@@ -83,7 +83,7 @@ class LiangzeDisciplineMixin(models.AbstractModel):
     def _assign(self, users):
         """Add ``users`` to the officers handling these records, after the recusal check."""
         self._check_recusal(users)
-        self._integrity_sudo().write({"officer_ids": [(4, user.id) for user in users]})
+        self._guard_sudo().write({"officer_ids": [(4, user.id) for user in users]})
         self.env["res.users"].invalidate_model()
         self.env.registry.clear_cache()
         return True

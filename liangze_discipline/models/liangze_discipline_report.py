@@ -11,11 +11,11 @@ class LiangzeDisciplineReport(models.Model):
 
     _name = "liangze.discipline.report"
     _description = "Problem Clue Statistics"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _auto = False
     _order = "received_on desc"
 
-    _integrity_state_field = None
+    _guard_state_field = None
     _depends = {
         "liangze.clue": [
             "received_on",

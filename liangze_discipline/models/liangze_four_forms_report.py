@@ -24,11 +24,11 @@ class LiangzeFourFormsReport(models.Model):
 
     _name = "liangze.four.forms.report"
     _description = "Four Forms Statistics"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _auto = False
     _order = "day desc"
 
-    _integrity_state_field = None
+    _guard_state_field = None
     _depends = {
         "liangze.discipline.decision": ["state", "form", "decision_date", "cadre_id", "case_id"],
         "liangze.discipline.case": ["company_id", "body_unit_id"],

@@ -41,10 +41,10 @@ class LiangzeInboundFinding(models.Model):
     _rec_names_search = ["name", "source_system", "reference"]
     _mail_post_access = "write"
 
-    _integrity_state_field = None
-    _integrity_workflow_fields = frozenset({"officer_ids", "clue_id", "rectification_id"})
-    _integrity_provenance_fields = {"pushed_by_id": "user", "pushed_on": "now"}
-    _integrity_fixed_fields = frozenset(
+    _guard_state_field = None
+    _guard_workflow_fields = frozenset({"officer_ids", "clue_id", "rectification_id"})
+    _guard_provenance_fields = {"pushed_by_id": "user", "pushed_on": "now"}
+    _guard_fixed_fields = frozenset(
         {
             "source_system",
             "reference",
@@ -85,7 +85,7 @@ class LiangzeInboundFinding(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             raise AccessError(self.env._("Findings of other systems come in through push only, which checks them."))
         return super().create(vals_list)
 
@@ -125,7 +125,7 @@ class LiangzeInboundFinding(models.Model):
         due_date = self._push_due_date(values.get("due_date"), unit) if target == "rectification" else False
         files = self._push_files(values.get("attachments"), unit.company_id)
         title = (values.get("title") or "").strip() if isinstance(values.get("title"), str) else ""
-        finding = self._integrity_sudo().create(
+        finding = self._guard_sudo().create(
             {
                 "source_system": source_system,
                 "reference": reference,
@@ -146,7 +146,7 @@ class LiangzeInboundFinding(models.Model):
             .sudo()
             .create([dict(file, res_model=record._name, res_id=record.id) for file in files])
         )
-        finding._integrity_sudo().write({"attachment_ids": [(6, 0, attachments.ids)]})
+        finding._guard_sudo().write({"attachment_ids": [(6, 0, attachments.ids)]})
         finding.message_post(
             body=self.env._("Pushed by %(user)s as %(record)s.", user=self.env.user.name, record=record.display_name)
         )
@@ -176,7 +176,7 @@ class LiangzeInboundFinding(models.Model):
         value = value.strip() if isinstance(value, str) else ""
         if not value:
             raise ValidationError(message)
-        self._integrity_check_bounds({key: value})
+        self._guard_check_bounds({key: value})
         return value
 
     @api.model
@@ -258,7 +258,7 @@ class LiangzeInboundFinding(models.Model):
             raise ValidationError(
                 self.env._("The due date %(date)s is not a date after today (YYYY-MM-DD).", date=value)
             )
-        self._integrity_check_bounds({"due_date": day})
+        self._guard_check_bounds({"due_date": day})
         return day
 
     @api.model
@@ -311,7 +311,7 @@ class LiangzeInboundFinding(models.Model):
     def _create_clue(self):
         """A problem clue of the body's register, for case management to take up."""
         self.ensure_one()
-        Clue = self.env["liangze.clue"]._integrity_sudo()
+        Clue = self.env["liangze.clue"]._guard_sudo()
         values = {
             "body_unit_id": self.body_unit_id.id,
             "company_id": self.company_id.id,
@@ -324,7 +324,7 @@ class LiangzeInboundFinding(models.Model):
         if "source_model" in Clue._fields:
             values.update(source_model=self._name, source_id=self.id)
         clue = Clue.create(values)
-        self._integrity_sudo().write({"clue_id": clue.id})
+        self._guard_sudo().write({"clue_id": clue.id})
         clue.message_post(
             body=self.env._(
                 "Pushed by %(system)s, reference %(reference)s.", system=self.source_system, reference=self.reference
@@ -338,7 +338,7 @@ class LiangzeInboundFinding(models.Model):
         head = self.body_unit_id.head_id
         rectification = (
             self.env["liangze.rectification"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(
                 {
                     "name": (title or self.summary.splitlines()[0])[:120],
@@ -354,7 +354,7 @@ class LiangzeInboundFinding(models.Model):
                 }
             )
         )
-        self._integrity_sudo().write({"rectification_id": rectification.id})
+        self._guard_sudo().write({"rectification_id": rectification.id})
         rectification.message_post(
             body=self.env._(
                 "Pushed by %(system)s, reference %(reference)s.", system=self.source_system, reference=self.reference

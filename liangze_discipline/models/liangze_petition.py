@@ -6,8 +6,8 @@ from difflib import SequenceMatcher
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import INTAKE, SUPERVISION_HEAD
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 # The reporter's identity: the intake officers and the head of the body, nobody else.
 IDENTITY_GROUPS = "liangze_discipline.group_liangze_intake,liangze_responsibility.group_liangze_supervision_head"
@@ -72,8 +72,8 @@ class LiangzePetition(models.Model):
     # Only those who handle it comment on it: case management reads, never writes.
     _mail_post_access = "write"
 
-    _integrity_initial_states = ("registered",)
-    _integrity_workflow_fields = frozenset(
+    _guard_initial_states = ("registered",)
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "name",
@@ -92,8 +92,8 @@ class LiangzePetition(models.Model):
             "result",
         }
     )
-    _integrity_provenance_fields = {"registered_by_id": "user"}
-    _integrity_structural_fields = frozenset(
+    _guard_provenance_fields = {"registered_by_id": "user"}
+    _guard_structural_fields = frozenset(
         {
             "company_id",
             "body_unit_id",
@@ -264,18 +264,18 @@ class LiangzePetition(models.Model):
     # -- create and write -----------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             self._check_intake()
         petitions = super().create(vals_list)
         for petition in petitions:
             number = petition.with_company(petition.company_id)._discipline_sequence("liangze.petition")
-            petition._integrity_sudo().write({"name": number})
+            petition._guard_sudo().write({"name": number})
         petitions._bind_attachments()
         petitions._sync_acceptance_notices()
         return petitions
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_intake()
         res = super().write(vals)
         if "attachment_ids" in vals:
@@ -308,7 +308,7 @@ class LiangzePetition(models.Model):
 
     def _sync_acceptance_notices(self):
         """A named report, registered: the reporter is to be told of the acceptance in time."""
-        Notice = self.env["liangze.petition.notice"]._integrity_sudo()
+        Notice = self.env["liangze.petition.notice"]._guard_sudo()
         for petition in self.sudo():
             notice = petition.notice_ids.filtered(lambda n: n.kind == "acceptance" and n.state == "to_do")
             if petition.state != "registered":
@@ -366,7 +366,7 @@ class LiangzePetition(models.Model):
 
     def _decided(self, state, **values):
         today = self._bureau_today()
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             dict(values, state=state, decided_on=today, decided_by_id=self.env.uid),
         )
 
@@ -408,7 +408,7 @@ class LiangzePetition(models.Model):
         petition = self.sudo()
         clue = (
             self.env["liangze.clue"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(
                 {
                     "body_unit_id": petition.body_unit_id.id,
@@ -422,7 +422,7 @@ class LiangzePetition(models.Model):
                 }
             )
         )
-        self._integrity_sudo().write({"clue_id": clue.id})
+        self._guard_sudo().write({"clue_id": clue.id})
         return clue
 
     def action_not_accept(self, reason, note=None):
@@ -492,7 +492,7 @@ class LiangzePetition(models.Model):
         self._check_intake()
         self._check_registered()
         for petition in self.filtered("repeat_candidate_id"):
-            petition._integrity_sudo().write({"repeat_dismissed": True})
+            petition._guard_sudo().write({"repeat_dismissed": True})
             petition.message_post(
                 body=self.env._(
                     "%(user)s judged it a new report, not a repeat of %(first)s.",
@@ -522,8 +522,8 @@ class LiangzePetition(models.Model):
         petitions = self.sudo().filtered(lambda p: p.state in OPEN_STATES)
         if not petitions:
             return
-        petitions._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today(), "result": result})
-        Notice = self.env["liangze.petition.notice"]._integrity_sudo()
+        petitions._guard_sudo().write({"state": "closed", "closed_on": self._bureau_today(), "result": result})
+        Notice = self.env["liangze.petition.notice"]._guard_sudo()
         for petition in petitions:
             petition.message_post(body=self.env._("Closed: %(result)s", result=result))
             if petition.named:

@@ -22,15 +22,15 @@ class LiangzePetitionNotice(models.Model):
     _description = "Notice to a Named Reporter"
     _inherit = [
         "liangze.deadline.mixin",
-        "liangze.integrity.mixin",
+        "liangze.record.guard",
         "liangze.confidential.thread",
         "mail.activity.mixin",
     ]
     _order = "deadline, id"
     _mail_post_access = "write"
 
-    _integrity_initial_states = ("to_do",)
-    _integrity_workflow_fields = frozenset(
+    _guard_initial_states = ("to_do",)
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "deadline",
@@ -39,8 +39,8 @@ class LiangzePetitionNotice(models.Model):
             "done_by_id",
         }
     )
-    _integrity_fixed_fields = frozenset({"petition_id", "kind"})
-    _integrity_structural_fields = frozenset({"method", "note"})
+    _guard_fixed_fields = frozenset({"petition_id", "kind"})
+    _guard_structural_fields = frozenset({"method", "note"})
     _deadline_field = "deadline"
     _deadline_done_states = ("done",)
     _deadline_done_date_field = "done_on"
@@ -77,7 +77,7 @@ class LiangzePetitionNotice(models.Model):
                 start, workdays = petition.closed_on, company.liangze_petition_result_workdays
             deadline = company._liangze_workdays().add_workdays(start, workdays)
             if deadline != notice.deadline:
-                notice._integrity_sudo().write(
+                notice._guard_sudo().write(
                     {
                         "deadline": deadline,
                         "yellow_date": self._yellow_from(deadline, min(YELLOW_LEAD_WORKDAYS, workdays - 1), company),
@@ -85,7 +85,7 @@ class LiangzePetitionNotice(models.Model):
                 )
 
     def _void(self):
-        self._integrity_sudo().write({"state": "void"})
+        self._guard_sudo().write({"state": "void"})
 
     def _deadline_reminder(self, level):
         """Due soon or overdue: the officer who registered the report gets the activity, every
@@ -126,7 +126,7 @@ class LiangzePetitionNotice(models.Model):
                 raise UserError(self.env._("Say how the reporter was told."))
             if notice.kind == "acceptance" and notice.petition_id.state == "registered":
                 raise UserError(self.env._("Decide on the report first: the reporter is told what was decided."))
-        self._integrity_sudo().write({"state": "done", "done_on": self._bureau_today(), "done_by_id": self.env.uid})
+        self._guard_sudo().write({"state": "done", "done_on": self._bureau_today(), "done_by_id": self.env.uid})
         for notice in self:
             notice.activity_feedback(["mail.mail_activity_data_todo"])
         return True

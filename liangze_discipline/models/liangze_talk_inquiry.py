@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import is_html_empty
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 
 from .liangze_clue import INQUIRY_KINDS
 
@@ -34,7 +34,7 @@ class LiangzeTalkInquiry(models.Model):
     _inherit = ["liangze.discipline.mixin", "liangze.deadline.mixin", "liangze.plan.approval.mixin"]
     _order = "id desc"
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "name",
@@ -53,9 +53,9 @@ class LiangzeTalkInquiry(models.Model):
             "previous_inquiry_id",
         }
     )
-    _integrity_provenance_fields = {"author_id": "user"}
-    _integrity_fixed_fields = frozenset({"clue_id"})
-    _integrity_structural_fields = frozenset({"kind", "plan", "company_id", "body_unit_id", "concerned_cadre_ids"})
+    _guard_provenance_fields = {"author_id": "user"}
+    _guard_fixed_fields = frozenset({"clue_id"})
+    _guard_structural_fields = frozenset({"kind", "plan", "company_id", "body_unit_id", "concerned_cadre_ids"})
     _deadline_field = "reply_deadline"
     _deadline_done_states = ("answered", "concluded")
     _deadline_done_date_field = "reply_received_on"
@@ -132,7 +132,7 @@ class LiangzeTalkInquiry(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Clue = self.env["liangze.clue"]
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             self._check_discipline_group()
             for vals in vals_list:
                 clue = Clue.browse(vals.get("clue_id"))
@@ -147,7 +147,7 @@ class LiangzeTalkInquiry(models.Model):
         vals_list = [dict(vals, **self._clue_values(Clue.browse(vals.get("clue_id")))) for vals in vals_list]
         inquiries = super().create(vals_list)
         for inquiry in inquiries:
-            inquiry._integrity_sudo().write(
+            inquiry._guard_sudo().write(
                 {"name": self.with_company(inquiry.company_id)._discipline_sequence("liangze.talk.inquiry")}
             )
             inquiry._assign(inquiry.clue_id.sudo().officer_ids)
@@ -164,7 +164,7 @@ class LiangzeTalkInquiry(models.Model):
         }
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_discipline_group()
             steps = (
                 (LETTER_FIELDS, ("draft", "to_approve", "approved")),
@@ -180,7 +180,7 @@ class LiangzeTalkInquiry(models.Model):
     @api.model
     def _open_for(self, clue, kind="talk", previous=None):
         """The inquiry an approved disposal (or a previous inquiry) opens, its officers those of the clue."""
-        return self._integrity_sudo().create(
+        return self._guard_sudo().create(
             {"clue_id": clue.id, "kind": kind, "previous_inquiry_id": previous.id if previous else False}
         )
 
@@ -209,7 +209,7 @@ class LiangzeTalkInquiry(models.Model):
                 raise UserError(self.env._("A talk is recorded once its plan is approved."))
             if not inquiry.talk_date or is_html_empty(inquiry.talk_minutes):
                 raise UserError(self.env._("Give the date and the record of the talk."))
-        self._integrity_sudo().write({"state": "answered", "talk_recorded_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "answered", "talk_recorded_on": self._bureau_today()})
         return True
 
     def action_issue_letter(self):
@@ -224,7 +224,7 @@ class LiangzeTalkInquiry(models.Model):
             company = inquiry.company_id
             deadline = company._liangze_workdays().add_workdays(today, company.liangze_inquiry_reply_workdays or 15)
             sequence = inquiry.body_unit_id._document_sequence("inquiry_letter")
-            inquiry._integrity_sudo().write(
+            inquiry._guard_sudo().write(
                 {
                     "state": "letter_sent",
                     "letter_date": today,
@@ -242,7 +242,7 @@ class LiangzeTalkInquiry(models.Model):
                 raise UserError(self.env._("A reply is recorded for a letter sent."))
             if not inquiry.reply_attachment or not inquiry.reply_date:
                 raise UserError(self.env._("Attach the written reply and give the day it was received."))
-            inquiry._integrity_sudo().write({"state": "answered", "reply_received_on": inquiry.reply_date})
+            inquiry._guard_sudo().write({"state": "answered", "reply_received_on": inquiry.reply_date})
         return True
 
     # -- the outcome -------------------------------------------------------------------------------
@@ -257,14 +257,14 @@ class LiangzeTalkInquiry(models.Model):
                 raise UserError(self.env._("Give the outcome of the inquiry and the opinion behind it."))
         today = self._bureau_today()
         for inquiry in self:
-            inquiry._integrity_sudo().write({"state": "concluded", "concluded_on": today})
+            inquiry._guard_sudo().write({"state": "concluded", "concluded_on": today})
             clue = inquiry.clue_id.sudo()
             label = dict(self._fields["outcome"]._description_selection(self.env))[inquiry.outcome]
             if inquiry.outcome == "again":
-                inquiry._integrity_sudo().write({"next_inquiry_id": self._open_for(clue, inquiry.kind, inquiry).id})
+                inquiry._guard_sudo().write({"next_inquiry_id": self._open_for(clue, inquiry.kind, inquiry).id})
             elif inquiry.outcome == "verification":
                 verification = self.env["liangze.verification"]._open_for(clue, inquiry=inquiry)
-                inquiry._integrity_sudo().write({"verification_id": verification.id})
+                inquiry._guard_sudo().write({"verification_id": verification.id})
             else:
                 if inquiry.outcome == "reminder":
                     inquiry._record_reminder_talks()

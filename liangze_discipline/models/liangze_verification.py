@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext, is_html_empty
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 
 OUTCOMES = [
     ("closed", "Closed"),
@@ -28,7 +28,7 @@ class LiangzeVerification(models.Model):
     _inherit = ["liangze.discipline.mixin", "liangze.plan.approval.mixin"]
     _order = "id desc"
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "name",
@@ -41,9 +41,9 @@ class LiangzeVerification(models.Model):
             "inquiry_id",
         }
     )
-    _integrity_provenance_fields = {"author_id": "user"}
-    _integrity_fixed_fields = frozenset({"clue_id"})
-    _integrity_structural_fields = frozenset({"plan", "team_ids", "company_id", "body_unit_id", "concerned_cadre_ids"})
+    _guard_provenance_fields = {"author_id": "user"}
+    _guard_fixed_fields = frozenset({"clue_id"})
+    _guard_structural_fields = frozenset({"plan", "team_ids", "company_id", "body_unit_id", "concerned_cadre_ids"})
 
     name = fields.Char(string="Verification Number", readonly=True, copy=False, default="/", index=True)
     clue_id = fields.Many2one("liangze.clue", required=True, index=True, ondelete="restrict")
@@ -112,7 +112,7 @@ class LiangzeVerification(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Clue = self.env["liangze.clue"]
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             self._check_discipline_group()
             for vals in vals_list:
                 clue = Clue.browse(vals.get("clue_id"))
@@ -128,14 +128,14 @@ class LiangzeVerification(models.Model):
         vals_list = [dict(vals, **Inquiry._clue_values(Clue.browse(vals.get("clue_id")))) for vals in vals_list]
         verifications = super().create(vals_list)
         for verification in verifications:
-            verification._integrity_sudo().write(
+            verification._guard_sudo().write(
                 {"name": self.with_company(verification.company_id)._discipline_sequence("liangze.verification")}
             )
             verification._assign(verification.clue_id.sudo().officer_ids)
         return verifications
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_discipline_group()
             for names, states in ((WORK_FIELDS, ("approved",)), (OUTCOME_FIELDS, ("reported",))):
                 if vals.keys() & names and any(verification.state not in states for verification in self):
@@ -147,7 +147,7 @@ class LiangzeVerification(models.Model):
         """The verification an approved disposal (or an inquiry's outcome) opens; the clue's
         handler is proposed for the team."""
         clue = clue.sudo()
-        return self._integrity_sudo().create(
+        return self._guard_sudo().create(
             {
                 "clue_id": clue.id,
                 "inquiry_id": inquiry.id if inquiry else False,
@@ -189,9 +189,7 @@ class LiangzeVerification(models.Model):
                 raise UserError(self.env._("The report is submitted while the verification is under way."))
             if not (verification.measures or "").strip() or is_html_empty(verification.report):
                 raise UserError(self.env._("Give the measures taken and the verification report."))
-        self._integrity_sudo().write(
-            {"state": "reported", "reported_on": self._bureau_today(), "signed_by_ids": [(5,)]}
-        )
+        self._guard_sudo().write({"state": "reported", "reported_on": self._bureau_today(), "signed_by_ids": [(5,)]})
         for verification in self:
             for member in verification.team_ids:
                 verification.sudo().activity_schedule(
@@ -211,7 +209,7 @@ class LiangzeVerification(models.Model):
                 raise AccessError(self.env._("Only the members of the team sign the verification report."))
             if self.env.user in verification.signed_by_ids:
                 raise UserError(self.env._("You already signed this report."))
-        self._integrity_sudo().write({"signed_by_ids": [(4, self.env.uid)]})
+        self._guard_sudo().write({"signed_by_ids": [(4, self.env.uid)]})
         for verification in self:
             verification.sudo().activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.uid)
             verification.message_post(body=self.env._("Report signed by %(user)s.", user=self.env.user.name))
@@ -222,7 +220,7 @@ class LiangzeVerification(models.Model):
         self._check_discipline_group()
         if any(verification.state != "reported" for verification in self):
             raise UserError(self.env._("Only a submitted report is reopened."))
-        self._integrity_sudo().write({"state": "approved", "signed_by_ids": [(5,)]})
+        self._guard_sudo().write({"state": "approved", "signed_by_ids": [(5,)]})
         return True
 
     # -- the outcome -----------------------------------------------------------------------------------
@@ -250,7 +248,7 @@ class LiangzeVerification(models.Model):
         labels = dict(self._fields["outcome"]._description_selection(self.env))
         cases = []
         for verification in self:
-            verification._integrity_sudo().write({"state": "concluded", "concluded_on": today})
+            verification._guard_sudo().write({"state": "concluded", "concluded_on": today})
             clue = verification.clue_id.sudo()
             if verification.outcome == "propose_case":
                 cases.append(verification._propose_case().with_env(self.env))
@@ -268,7 +266,7 @@ class LiangzeVerification(models.Model):
     def action_propose_case(self):
         """The outcome "propose case filing", concluded: the case opens, its form returned."""
         self._check_discipline_group()
-        self.filtered(lambda v: v.state == "reported" and not v.outcome)._integrity_sudo().write(
+        self.filtered(lambda v: v.state == "reported" and not v.outcome)._guard_sudo().write(
             {"outcome": "propose_case"}
         )
         if any(verification.outcome != "propose_case" for verification in self):
@@ -283,7 +281,7 @@ class LiangzeVerification(models.Model):
         existing = self._cases()
         if existing:
             return existing[:1]
-        Case = self.env["liangze.discipline.case"]._integrity_sudo()
+        Case = self.env["liangze.discipline.case"]._guard_sudo()
         clue = self.clue_id.sudo()
         values = {
             "clue_id": clue.id,

@@ -33,13 +33,13 @@ class TestRefusalsInChinese(IntegrityCase):
         }
         cls.clue = (
             cls.env["liangze.clue"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(dict(common, summary="Gifts", unit_id=cls.office.id, source="report"))
         )
         cls.clue.write({"state": "reviewed", "proposed_way": "talk_inquiry"})
         cls.case = (
             cls.env["liangze.discipline.case"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(dict(common, title="Gifts", clue_id=cls.clue.id, grounds="Gifts accepted."))
         )
         cls.common = common
@@ -61,7 +61,7 @@ class TestRefusalsInChinese(IntegrityCase):
         self.case.write({"state": "investigation"})
         decision = (
             self.env["liangze.discipline.decision"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(
                 dict(
                     self.common,
@@ -79,7 +79,7 @@ class TestRefusalsInChinese(IntegrityCase):
     def test_appeal_after_its_period(self):
         decision = (
             self.env["liangze.discipline.decision"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(
                 dict(
                     self.common,

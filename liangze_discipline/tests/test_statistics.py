@@ -31,7 +31,7 @@ class TestStatistics(IntegrityCase):
             company_ids=[(6, 0, cls.company_a.ids)],
         )
         cls.discipline.member_ids = [(4, cls.management.id)]
-        trusted = cls.env["liangze.clue"]._integrity_sudo()
+        trusted = cls.env["liangze.clue"]._guard_sudo()
         common = {"company_id": cls.company_a.id, "body_unit_id": cls.discipline.id}
         # Clues of 2025 and 2026 from three sources; disposed after 10, 20 and 30 days or not yet.
         rows = [
@@ -60,18 +60,18 @@ class TestStatistics(IntegrityCase):
         # government warning (second), and a 2025 serious warning.
         inquiry = (
             cls.env["liangze.talk.inquiry"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(dict(common, clue_id=cls.clues[0].id, kind="talk", concerned_cadre_ids=[(6, 0, cls.colleague.ids)]))
         )
         inquiry.write({"outcome": "reminder", "concluded_on": date(2026, 2, 1)})
         case = (
             cls.env["liangze.discipline.case"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(
                 dict(common, title="Gifts", clue_id=cls.clues[1].id, concerned_cadre_ids=[(6, 0, cls.colleague.ids)])
             )
         )
-        Decision = cls.env["liangze.discipline.decision"]._integrity_sudo()
+        Decision = cls.env["liangze.discipline.decision"]._guard_sudo()
         ref = cls.env.ref
 
         def decision(day, **values):
@@ -98,7 +98,7 @@ class TestStatistics(IntegrityCase):
         )
         sanction = (
             cls.env["liangze.sanction"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(
                 {
                     "file_id": cls._file_of(cls.spouse).id,
@@ -162,7 +162,7 @@ class TestStatistics(IntegrityCase):
                     self.env[model].with_user(user).search([])
 
     def test_letters_cases_and_persons_sanctioned_equal_direct_counts(self):
-        Petition = self.env["liangze.petition"]._integrity_sudo()
+        Petition = self.env["liangze.petition"]._guard_sudo()
         for index, (channel, kind) in enumerate(
             [("letter", "accusation"), ("online", "accusation"), ("letter", "other")]
         ):

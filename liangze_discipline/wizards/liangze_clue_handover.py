@@ -38,7 +38,7 @@ class LiangzeClueHandover(models.TransientModel):
             raise UserError(self.env._("Give the summary of the clue."))
         clue = (
             self.env["liangze.clue"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(
                 {
                     "source": source._clue_source_kind,

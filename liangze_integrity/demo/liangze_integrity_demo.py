@@ -24,7 +24,7 @@ class LiangzeIntegrityDemo(models.AbstractModel):
         files = self.env["liangze.integrity.file"]._for_cadres(cadres)
         recused = Cadre.browse(officer_cadre_id)._recused_for()
         for file in files:
-            file._integrity_sudo().keeper_id = head if file.cadre_id in recused else officer
+            file._guard_sudo().keeper_id = head if file.cadre_id in recused else officer
         today = self._bureau_today()
         year = today.year
         Entry = self.env["liangze.integrity.entry"]
@@ -103,7 +103,7 @@ class LiangzeIntegrityDemo(models.AbstractModel):
         )
         # One file last touched over a year ago: its keeper is reminded by the yearly job.
         stale = files.filtered(lambda f: f.cadre_id.leader_role == "staff" and f.cadre_id not in recused)[:1]
-        stale._integrity_sudo().write({"updated_on": today - relativedelta(months=13)})
+        stale._guard_sudo().write({"updated_on": today - relativedelta(months=13)})
         return True
 
     # -- 述责述廉 --------------------------------------------------------------------------

@@ -18,7 +18,7 @@ class LiangzeCadre(models.Model):
     every cadre has one integrity file, opened with the cadre."""
 
     _inherit = "liangze.cadre"
-    _integrity_past_dates = frozenset({"birth_date", "in_office_since"})
+    _guard_past_dates = frozenset({"birth_date", "in_office_since"})
 
     id_number = fields.Char(string="ID Number", groups=SUPERVISOR, copy=False)
     birth_date = fields.Date(string="Date of Birth")

@@ -11,11 +11,11 @@ class LiangzeCadreAppointment(models.Model):
 
     _name = "liangze.cadre.appointment"
     _description = "Appointment"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "cadre_id, date_start desc, id desc"
 
-    _integrity_state_field = None
-    _integrity_past_dates = frozenset({"date_start", "date_end"})
+    _guard_state_field = None
+    _guard_past_dates = frozenset({"date_start", "date_end"})
 
     cadre_id = fields.Many2one("liangze.cadre", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="cadre_id.company_id", store=True, index=True)

@@ -20,10 +20,10 @@ class LiangzeCadreRelative(models.Model):
 
     _name = "liangze.cadre.relative"
     _description = "Declared Close Relative"
-    _inherit = ["liangze.integrity.mixin", "liangze.logged.read.mixin"]
+    _inherit = ["liangze.record.guard", "liangze.logged.read.mixin"]
     _order = "cadre_id, relation, id"
 
-    _integrity_state_field = None
+    _guard_state_field = None
 
     cadre_id = fields.Many2one("liangze.cadre", string="Declared By", required=True, index=True, ondelete="cascade")
     relation = fields.Selection(RELATIONS, required=True)

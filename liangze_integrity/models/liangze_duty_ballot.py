@@ -15,11 +15,11 @@ class LiangzeDutyBallot(models.Model):
 
     _name = "liangze.duty.ballot"
     _description = "Duty Report Ballot"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _log_access = False
 
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset({"campaign_id", "report_id", "group_id", "rating", "score"})
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset({"campaign_id", "report_id", "group_id", "rating", "score"})
 
     campaign_id = fields.Many2one("liangze.duty.campaign", required=True, index=True, ondelete="cascade")
     report_id = fields.Many2one("liangze.duty.report", required=True, index=True, ondelete="cascade")
@@ -29,12 +29,12 @@ class LiangzeDutyBallot(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             raise UserError(self.env._("Ballots are cast on the evaluation screen or entered from paper only."))
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             raise UserError(self.env._("A ballot cast is never changed."))
         return super().write(vals)
 

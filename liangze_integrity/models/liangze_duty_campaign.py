@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import LEADER, SUPERVISOR
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 SCALES = [("grade", "Good / Fairly good / Average / Poor"), ("score", "Score out of 100")]
 GRADES = [("good", "Good"), ("fairly_good", "Fairly good"), ("average", "Average"), ("poor", "Poor")]
@@ -35,11 +35,11 @@ class LiangzeDutyCampaign(models.Model):
 
     _name = "liangze.duty.campaign"
     _description = "Duty and Integrity Report Campaign"
-    _inherit = ["liangze.integrity.mixin", "liangze.body.owned.mixin", "mail.thread"]
+    _inherit = ["liangze.record.guard", "liangze.body.owned.mixin", "mail.thread"]
     _order = "year desc, id desc"
 
-    _integrity_workflow_fields = frozenset({"state", "closed_on", "published_on"})
-    _integrity_structural_fields = frozenset(
+    _guard_workflow_fields = frozenset({"state", "closed_on", "published_on"})
+    _guard_structural_fields = frozenset(
         {"year", "company_id", "body_unit_id", "scope_unit_ids", "reporter_ids", "scale"}
     )
 
@@ -160,12 +160,12 @@ class LiangzeDutyCampaign(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         campaigns = super().create(vals_list)
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             campaigns._check_organiser()
         return campaigns
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_organiser()
             if RULE_FIELDS & vals.keys() and any(c.state not in ("draft", "reporting") for c in self):
                 raise UserError(self.env._("The scale, the points and the flags are fixed once the evaluation opens."))
@@ -194,7 +194,7 @@ class LiangzeDutyCampaign(models.Model):
                 .sudo()
                 .search([("unit_id", "in", campaign._scope_units().ids), ("leader_role", "!=", "staff")])
             )
-            campaign._integrity_sudo().write({"reporter_ids": [(4, cadre.id) for cadre in cadres]})
+            campaign._guard_sudo().write({"reporter_ids": [(4, cadre.id) for cadre in cadres]})
         return True
 
     # -- the procedure ---------------------------------------------------------------------
@@ -209,7 +209,7 @@ class LiangzeDutyCampaign(models.Model):
                 raise UserError(self.env._("Choose the reporters first."))
             if not campaign.report_deadline or campaign.report_deadline < today:
                 raise UserError(self.env._("Give the deadline of the written reports, today or later."))
-        self._integrity_sudo().write({"state": "reporting"})
+        self._guard_sudo().write({"state": "reporting"})
         Report = self.env["liangze.duty.report"]
         for campaign in self:
             Report._open_for(campaign, campaign.sudo().reporter_ids)
@@ -233,7 +233,7 @@ class LiangzeDutyCampaign(models.Model):
                         "The evaluator group %(group)s has neither evaluators nor paper ballots.", group=empty[0].name
                     )
                 )
-        self._integrity_sudo().write({"state": "evaluating"})
+        self._guard_sudo().write({"state": "evaluating"})
         for campaign in self:
             evaluators = campaign.sudo().group_ids.evaluator_ids
             campaign.message_post(
@@ -249,7 +249,7 @@ class LiangzeDutyCampaign(models.Model):
         for campaign in self:
             if campaign.state != "evaluating":
                 raise UserError(self.env._("Only an open evaluation is closed."))
-        self._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
         self.env["liangze.duty.result"]._compute_for(self)
         return True
 
@@ -260,7 +260,7 @@ class LiangzeDutyCampaign(models.Model):
         for campaign in self:
             if campaign.state != "closed":
                 raise UserError(self.env._("The results are published once the evaluation is closed."))
-        self._integrity_sudo().write({"state": "published", "published_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "published", "published_on": self._bureau_today()})
         for campaign in self:
             results = campaign.sudo().result_ids
             results._record_in_files()

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 
 
 class LiangzeDutyEvaluatorGroup(models.Model):
@@ -14,12 +14,12 @@ class LiangzeDutyEvaluatorGroup(models.Model):
 
     _name = "liangze.duty.evaluator.group"
     _description = "Duty Report Evaluator Group"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "campaign_id, sequence, id"
 
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset({"campaign_id"})
-    _integrity_structural_fields = frozenset({"name", "weight", "evaluator_ids", "paper_count"})
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset({"campaign_id"})
+    _guard_structural_fields = frozenset({"name", "weight", "evaluator_ids", "paper_count"})
 
     campaign_id = fields.Many2one("liangze.duty.campaign", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
@@ -66,20 +66,20 @@ class LiangzeDutyEvaluatorGroup(models.Model):
                     )
                 seen |= group.evaluator_ids
 
-    def _integrity_is_initial(self):
+    def _guard_is_initial(self):
         """The groups change until the ballots open."""
         return self.campaign_id.state in ("draft", "reporting")
 
     @api.model_create_multi
     def create(self, vals_list):
         groups = super().create(vals_list)
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             groups.campaign_id._check_organiser()
-            if any(not g._integrity_is_initial() for g in groups):
+            if any(not g._guard_is_initial() for g in groups):
                 raise UserError(self.env._("The evaluator groups are fixed once the evaluation opens."))
         return groups
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self.campaign_id._check_organiser()
         return super().write(vals)

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS, RecordGuardError
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS, RecordGuardError
 
 # Campaign states in which the reporter still writes and submits.
 WRITING_STATES = ("reporting", "evaluating")
@@ -30,12 +30,12 @@ class LiangzeDutyReport(models.Model):
 
     _name = "liangze.duty.report"
     _description = "Duty and Integrity Report"
-    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.record.guard", "mail.thread", "mail.activity.mixin"]
     _order = "campaign_id desc, unit_id, cadre_id, id"
     _rec_name = "display_title"
     _rec_names_search = ["reporter_name", "campaign_id.name"]
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "submitted_on",
@@ -44,7 +44,7 @@ class LiangzeDutyReport(models.Model):
             "yellow_date",
         }
     )
-    _integrity_fixed_fields = frozenset({"campaign_id", "cadre_id", "unit_id", "company_id"})
+    _guard_fixed_fields = frozenset({"campaign_id", "cadre_id", "unit_id", "company_id"})
     _deadline_done_states = ("submitted",)
     _deadline_done_date_field = "submitted_on"
     _deadline_yellow_states = ("draft",)
@@ -139,7 +139,7 @@ class LiangzeDutyReport(models.Model):
         company = campaign.company_id
         deadline = campaign.report_deadline
         reports = (
-            self._integrity_sudo()
+            self._guard_sudo()
             .with_context(mail_create_nosubscribe=True, tracking_disable=True)
             .create(
                 [
@@ -153,11 +153,11 @@ class LiangzeDutyReport(models.Model):
                 ]
             )
         )
-        reports._integrity_sudo().write(
+        reports._guard_sudo().write(
             {"deadline": deadline, "yellow_date": self._yellow_from(deadline, YELLOW_LEAD, company)}
         )
         for report in reports:
-            report._integrity_sudo().write({"body": report._draft_body()})
+            report._guard_sudo().write({"body": report._draft_body()})
             partners = report.cadre_id._notified_partners()
             report._message_subscribe(partner_ids=partners.ids)
             report.message_post_with_source(
@@ -169,7 +169,7 @@ class LiangzeDutyReport(models.Model):
 
     def _set_deadline(self, deadline):
         for report in self.filtered(lambda r: r.state == "draft"):
-            report._integrity_sudo().write(
+            report._guard_sudo().write(
                 {"deadline": deadline, "yellow_date": self._yellow_from(deadline, YELLOW_LEAD, report.company_id)}
             )
 
@@ -376,10 +376,10 @@ class LiangzeDutyReport(models.Model):
         self.check_access("write")
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_author()
             if set(vals) - {"body"} - THREAD_FIELDS:
-                self._integrity_refuse(
+                self._guard_refuse(
                     sorted(set(vals) - {"body"} - THREAD_FIELDS)[0],
                     self.env._("Only the text of a report is written by hand."),
                 )
@@ -394,7 +394,7 @@ class LiangzeDutyReport(models.Model):
         for report in self:
             if report.state != "draft" or report.campaign_id.state not in WRITING_STATES:
                 raise UserError(self.env._("A submitted report is no longer edited."))
-            report._integrity_sudo().write({"body": report._draft_body()})
+            report._guard_sudo().write({"body": report._draft_body()})
         return True
 
     def action_submit(self):
@@ -406,7 +406,7 @@ class LiangzeDutyReport(models.Model):
                 raise UserError(self.env._("The campaign no longer takes reports."))
             if is_html_empty(report.body):
                 raise UserError(self.env._("Write the report before submitting it."))
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {
                 "state": "submitted",
                 "submitted_on": self._bureau_today(),
@@ -421,7 +421,7 @@ class LiangzeDutyReport(models.Model):
         for report in self:
             if report.state != "submitted" or report.campaign_id.state != "reporting":
                 raise UserError(self.env._("A submitted report is given back while the reports are being written."))
-        self._integrity_sudo().write({"state": "draft", "submitted_on": False, "submitted_by_id": False})
+        self._guard_sudo().write({"state": "draft", "submitted_on": False, "submitted_by_id": False})
         return True
 
     # -- the deadline ---------------------------------------------------------------------------
@@ -486,7 +486,7 @@ class LiangzeDutyReport(models.Model):
                     reporter=self.sudo().cadre_id.name,
                 )
             )
-        Vote._integrity_sudo().create(
+        Vote._guard_sudo().create(
             {
                 "campaign_id": self.campaign_id.id,
                 "report_id": self.id,
@@ -495,7 +495,7 @@ class LiangzeDutyReport(models.Model):
                 "paper": not evaluator,
             }
         )
-        self.env["liangze.duty.ballot"]._integrity_sudo().create(
+        self.env["liangze.duty.ballot"]._guard_sudo().create(
             {
                 "campaign_id": self.campaign_id.id,
                 "report_id": self.id,

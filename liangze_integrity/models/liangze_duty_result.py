@@ -18,12 +18,12 @@ class LiangzeDutyResult(models.Model):
 
     _name = "liangze.duty.result"
     _description = "Duty Report Result"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "campaign_id desc, rank, id"
     _rec_name = "reporter_name"
 
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset(
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset(
         {
             "campaign_id",
             "report_id",
@@ -72,7 +72,7 @@ class LiangzeDutyResult(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             raise UserError(self.env._("Results are computed when the evaluation closes."))
         return super().create(vals_list)
 
@@ -156,7 +156,7 @@ class LiangzeDutyResult(models.Model):
             ordered = sorted(vals_list, key=lambda v: -v["weighted_score"])
             for vals in ordered:
                 vals["rank"] = 1 + sum(1 for other in ordered if other["weighted_score"] > vals["weighted_score"])
-            results |= self._integrity_sudo().create(vals_list)
+            results |= self._guard_sudo().create(vals_list)
         return results
 
     def _record_in_files(self):

@@ -14,12 +14,12 @@ class LiangzeDutyVote(models.Model):
 
     _name = "liangze.duty.vote"
     _description = "Duty Report Vote Cast"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "campaign_id, report_id, id"
 
-    _integrity_state_field = None
-    _integrity_workflow_fields = frozenset({"paper", "voted_on"})
-    _integrity_fixed_fields = frozenset({"campaign_id", "report_id", "group_id", "evaluator_id"})
+    _guard_state_field = None
+    _guard_workflow_fields = frozenset({"paper", "voted_on"})
+    _guard_fixed_fields = frozenset({"campaign_id", "report_id", "group_id", "evaluator_id"})
 
     campaign_id = fields.Many2one("liangze.duty.campaign", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
@@ -37,12 +37,12 @@ class LiangzeDutyVote(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             raise UserError(self.env._("Votes are recorded by casting a ballot only."))
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             raise UserError(self.env._("A vote cast is never changed."))
         return super().write(vals)
 

@@ -41,12 +41,12 @@ class LiangzeIntegrityEntry(models.Model):
 
     _name = "liangze.integrity.entry"
     _description = "Integrity File Entry"
-    _inherit = ["liangze.integrity.mixin", "liangze.logged.read.mixin", "liangze.source.link.mixin"]
+    _inherit = ["liangze.record.guard", "liangze.logged.read.mixin", "liangze.source.link.mixin"]
     _order = "entry_date desc, id desc"
 
-    _integrity_state_field = None
-    _integrity_provenance_fields = {"author_id": "user"}
-    _integrity_fixed_fields = frozenset({"file_id", "source_model", "source_id"})
+    _guard_state_field = None
+    _guard_provenance_fields = {"author_id": "user"}
+    _guard_fixed_fields = frozenset({"file_id", "source_model", "source_id"})
 
     file_id = fields.Many2one("liangze.integrity.file", required=True, index=True, ondelete="cascade")
     cadre_id = fields.Many2one(related="file_id.cadre_id", store=True, index=True)
@@ -84,7 +84,7 @@ class LiangzeIntegrityEntry(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             for vals in vals_list:
                 if vals.get("section") in SYSTEM_SECTIONS:
                     raise UserError(self.env._("This entry is written by the system from its own records."))
@@ -93,7 +93,7 @@ class LiangzeIntegrityEntry(models.Model):
         return entries
 
     def write(self, vals):
-        if not self._integrity_trusted() and (
+        if not self._guard_trusted() and (
             vals.get("section") in SYSTEM_SECTIONS or any(e.section in SYSTEM_SECTIONS or e.source_model for e in self)
         ):
             raise UserError(self.env._("This entry is written by the system from its own records."))
@@ -110,7 +110,7 @@ class LiangzeIntegrityEntry(models.Model):
         """The entry of ``source`` (a record of the system) in the file of ``cadre``:
         created once, updated when called again. Returns the entry."""
         file = self.env["liangze.integrity.file"]._for_cadres(cadre)
-        Entry = self._integrity_sudo()
+        Entry = self._guard_sudo()
         entry = Entry.search(
             [
                 ("file_id", "=", file.id),

@@ -19,7 +19,7 @@ class LiangzeIntegrityFile(models.Model):
     _name = "liangze.integrity.file"
     _description = "Integrity File"
     _inherit = [
-        "liangze.integrity.mixin",
+        "liangze.record.guard",
         "liangze.logged.read.mixin",
         "liangze.confidential.thread",
         "mail.activity.mixin",
@@ -27,9 +27,9 @@ class LiangzeIntegrityFile(models.Model):
     _order = "unit_id, name, id"
     _mail_post_access = "write"
 
-    _integrity_state_field = None
-    _integrity_workflow_fields = frozenset({"updated_on", "stale_reminded_on"})
-    _integrity_fixed_fields = frozenset({"cadre_id"})
+    _guard_state_field = None
+    _guard_workflow_fields = frozenset({"updated_on", "stale_reminded_on"})
+    _guard_fixed_fields = frozenset({"cadre_id"})
 
     cadre_id = fields.Many2one("liangze.cadre", required=True, index=True, ondelete="cascade")
     name = fields.Char(related="cadre_id.name", store=True)
@@ -103,15 +103,15 @@ class LiangzeIntegrityFile(models.Model):
         existing = self.sudo().with_context(active_test=False).search([("cadre_id", "in", cadres.ids)])
         missing = cadres - existing.cadre_id
         today = self._bureau_today()
-        created = self._integrity_sudo().create([{"cadre_id": cadre.id} for cadre in missing])
-        created._integrity_sudo().write({"updated_on": today})
+        created = self._guard_sudo().create([{"cadre_id": cadre.id} for cadre in missing])
+        created._guard_sudo().write({"updated_on": today})
         return existing | created
 
     def _touch(self):
         """The file was updated today (an entry, a sanction)."""
         files = self.sudo().filtered(lambda f: f.updated_on != self._bureau_today())
         if files:
-            files._integrity_sudo().write({"updated_on": self._bureau_today()})
+            files._guard_sudo().write({"updated_on": self._bureau_today()})
 
     def write(self, vals):
         res = super().write(vals)
@@ -153,7 +153,7 @@ class LiangzeIntegrityFile(models.Model):
                     summary=self.env._("Update the integrity file: not updated since %(day)s", day=file.updated_on),
                     user_id=keeper.id,
                 )
-        self._integrity_sudo().write({"stale_reminded_on": today})
+        self._guard_sudo().write({"stale_reminded_on": today})
 
     def _body_head(self):
         """The head of the discipline body supervising the cadre's unit."""

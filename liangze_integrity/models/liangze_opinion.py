@@ -5,8 +5,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import SUPERVISOR
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 OPINIONS = [("clear", "No problem found"), ("defer", "Deferred"), ("veto", "Vetoed")]
 # What the requester gives of a line (the person); what the body's officers check.
@@ -25,14 +25,14 @@ class LiangzeOpinion(models.Model):
 
     _name = "liangze.opinion"
     _description = "Integrity Opinion"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "request_id, sequence, id"
     _rec_name = "cadre_id"
 
-    _integrity_initial_states = ("draft",)
-    _integrity_workflow_fields = frozenset({"state", "checked_by_id", "checked_on", "proposed_opinion"})
-    _integrity_fixed_fields = frozenset({"request_id"})
-    _integrity_structural_fields = frozenset({"opinion", "opinion_text", "change_reason"})
+    _guard_initial_states = ("draft",)
+    _guard_workflow_fields = frozenset({"state", "checked_by_id", "checked_on", "proposed_opinion"})
+    _guard_fixed_fields = frozenset({"request_id"})
+    _guard_structural_fields = frozenset({"opinion", "opinion_text", "change_reason"})
 
     request_id = fields.Many2one("liangze.opinion.request", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
@@ -107,7 +107,7 @@ class LiangzeOpinion(models.Model):
     # -- create, write, delete -----------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             for vals in vals_list:
                 if any(vals.get(name) for name in CHECK_FIELDS):
                     raise UserError(
@@ -115,14 +115,14 @@ class LiangzeOpinion(models.Model):
                     )
         self._check_listed_once([(vals.get("request_id"), vals.get("cadre_id")) for vals in vals_list])
         opinions = super().create(vals_list)
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             opinions.request_id._check_requester()
             if any(request.state != "draft" for request in opinions.request_id):
                 raise UserError(self.env._("The persons of a request are changed while it is a draft."))
         return opinions
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             if vals.keys() & REQUESTER_FIELDS:
                 self.request_id._check_requester()
                 if any(request.state != "draft" for request in self.request_id):
@@ -158,8 +158,8 @@ class LiangzeOpinion(models.Model):
                     )
                 )
             if not (opinion.opinion_text or "").strip():
-                opinion._integrity_sudo().write({"opinion_text": opinion.request_id._opinion_sentence(opinion.opinion)})
-        self._integrity_sudo().write(
+                opinion._guard_sudo().write({"opinion_text": opinion.request_id._opinion_sentence(opinion.opinion)})
+        self._guard_sudo().write(
             {"state": "checked", "checked_by_id": self.env.uid, "checked_on": self._bureau_today()}
         )
         return True
@@ -170,7 +170,7 @@ class LiangzeOpinion(models.Model):
         self.check_access("write")
         if any(opinion.state != "checked" or opinion.request_id.state != "drafted" for opinion in self):
             raise UserError(self.env._("Only a signed opinion of a reply being drafted is reopened."))
-        self._integrity_sudo().write({"state": "draft", "checked_by_id": False, "checked_on": False})
+        self._guard_sudo().write({"state": "draft", "checked_by_id": False, "checked_on": False})
         return True
 
     def action_open(self):

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS, RecordGuardError
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS, RecordGuardError
 
 # The kind of record behind a reason, for the statistics ("their reasons").
 SOURCE_KINDS = [
@@ -29,13 +29,13 @@ class LiangzeOpinionReason(models.Model):
 
     _name = "liangze.opinion.reason"
     _description = "Integrity Opinion Reason"
-    _inherit = ["liangze.integrity.mixin", "liangze.source.link.mixin"]
+    _inherit = ["liangze.record.guard", "liangze.source.link.mixin"]
     _order = "opinion_id, kind desc, id"
     _rec_name = "description"
 
-    _integrity_state_field = None
-    _integrity_workflow_fields = frozenset({"source_model", "source_id"})
-    _integrity_fixed_fields = frozenset({"opinion_id"})
+    _guard_state_field = None
+    _guard_workflow_fields = frozenset({"source_model", "source_id"})
+    _guard_fixed_fields = frozenset({"opinion_id"})
 
     opinion_id = fields.Many2one("liangze.opinion", required=True, index=True, ondelete="cascade")
     cadre_id = fields.Many2one(related="opinion_id.cadre_id", store=True, index=True)
@@ -75,12 +75,12 @@ class LiangzeOpinionReason(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         reasons = super().create(vals_list)
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             reasons._check_editable()
         return reasons
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_editable()
             if any(reason.source_model for reason in self.sudo()):
                 raise UserError(self.env._("A reason found in the records stays as found."))
@@ -88,7 +88,7 @@ class LiangzeOpinionReason(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_given_by_hand(self):
-        if self._integrity_trusted():
+        if self._guard_trusted():
             return
         if any(reason.source_model for reason in self.sudo()):
             raise UserError(self.env._("A reason found in the records stays as found."))

@@ -15,11 +15,11 @@ class LiangzeOpinionReport(models.Model):
 
     _name = "liangze.opinion.report"
     _description = "Integrity Opinion Statistics"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _auto = False
     _order = "replied_on desc"
 
-    _integrity_state_field = None
+    _guard_state_field = None
     # Flushed before the view is read, so the figures include what this transaction wrote.
     _depends = {
         "liangze.opinion": ["request_id", "opinion"],

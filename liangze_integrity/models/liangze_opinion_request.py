@@ -6,8 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import ORGANISATION, SUPERVISOR
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 PURPOSES = [
     ("selection", "Selection and appointment"),
@@ -44,7 +44,7 @@ class LiangzeOpinionRequest(models.Model):
     _description = "Integrity Opinion Request"
     _inherit = [
         "liangze.deadline.mixin",
-        "liangze.integrity.mixin",
+        "liangze.record.guard",
         "liangze.body.owned.mixin",
         "liangze.tier.validation",
         "tier.validation",
@@ -56,7 +56,7 @@ class LiangzeOpinionRequest(models.Model):
     # The requester and the body ask and answer each other in the chatter.
     _mail_post_access = "read"
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "name",
@@ -69,8 +69,8 @@ class LiangzeOpinionRequest(models.Model):
             "reply_days",
         }
     )
-    _integrity_provenance_fields = {"requester_id": "user"}
-    _integrity_structural_fields = frozenset(
+    _guard_provenance_fields = {"requester_id": "user"}
+    _guard_structural_fields = frozenset(
         {"title", "purpose", "company_id", "body_unit_id", "request_unit_id", "reply_workdays", "note"}
     )
     _deadline_field = "reply_deadline"
@@ -180,21 +180,21 @@ class LiangzeOpinionRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         requests = super().create(vals_list)
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             requests._check_requester()
         for request in requests:
             sequence = self.env["ir.sequence"].sudo().with_company(request.company_id)
-            request._integrity_sudo().write(
+            request._guard_sudo().write(
                 {"name": sequence.next_by_code("liangze.opinion.request", sequence_date=self._bureau_today()) or "/"}
             )
         return requests
 
     def write(self, vals):
-        if not self._integrity_trusted() and set(vals) - THREAD_FIELDS - {"opinion_ids"}:
+        if not self._guard_trusted() and set(vals) - THREAD_FIELDS - {"opinion_ids"}:
             # The request itself is the requester's; the body works on the opinions.
             self._check_requester()
             if any(request.state != "draft" for request in self):
-                self._integrity_refuse(
+                self._guard_refuse(
                     sorted(set(vals) - THREAD_FIELDS - {"opinion_ids"})[0],
                     self.env._("A request is changed while it is a draft; once submitted, the discipline body has it."),
                 )
@@ -217,7 +217,7 @@ class LiangzeOpinionRequest(models.Model):
         for request in self:
             company = request.company_id
             deadline = company._liangze_workdays().add_workdays(today, request.reply_workdays)
-            request._integrity_sudo().write(
+            request._guard_sudo().write(
                 {
                     "state": "submitted",
                     "requested_on": today,
@@ -250,9 +250,9 @@ class LiangzeOpinionRequest(models.Model):
         if any(request.state != "submitted" for request in self):
             raise UserError(self.env._("Opinions are drafted once the request is submitted, and once."))
         today = self._bureau_today()
-        requests = self._integrity_sudo()
-        Opinion = self.env["liangze.opinion"]._integrity_sudo()
-        Reason = self.env["liangze.opinion.reason"]._integrity_sudo()
+        requests = self._guard_sudo()
+        Opinion = self.env["liangze.opinion"]._guard_sudo()
+        Reason = self.env["liangze.opinion.reason"]._guard_sudo()
         self.env.flush_all()
         lines = Opinion.search_fetch([("request_id", "in", requests.ids)], ["cadre_id", "request_id"])
         findings = Opinion._opinion_findings(lines.cadre_id, today)
@@ -278,7 +278,7 @@ class LiangzeOpinionRequest(models.Model):
                     "source_id": source.id,
                     "source_kind": source_kinds.get(source._name, "other"),
                 }
-                Reason._integrity_check_bounds(row)
+                Reason._guard_check_bounds(row)
                 for name, value in row.items():
                     reasons[name].append(value)
         now, uid = fields.Datetime.now(), self.env.uid
@@ -341,7 +341,7 @@ class LiangzeOpinionRequest(models.Model):
                         persons="、".join(unsigned.cadre_id.mapped("name")),
                     )
                 )
-        self._integrity_sudo().write({"state": "to_approve"})
+        self._guard_sudo().write({"state": "to_approve"})
         self._request_tier_approval(
             self.env._("No approval tier is configured for integrity opinion replies: an administrator sets them up.")
         )
@@ -371,7 +371,7 @@ class LiangzeOpinionRequest(models.Model):
         self._check_body_officer()
         if any(request.state not in ("to_approve", "approved") for request in self):
             raise UserError(self.env._("Only a reply awaiting approval or approved goes back to checking."))
-        self._integrity_sudo().write({"state": "drafted"})
+        self._guard_sudo().write({"state": "drafted"})
         return True
 
     def action_reply(self):
@@ -383,7 +383,7 @@ class LiangzeOpinionRequest(models.Model):
         today = self._bureau_today()
         for request in self:
             number = request.body_unit_id._document_sequence("integrity_opinion").next_by_id(sequence_date=today)
-            request._integrity_sudo().write(
+            request._guard_sudo().write(
                 {
                     "state": "replied",
                     "replied_on": today,

@@ -18,14 +18,14 @@ class LiangzeSanction(models.Model):
 
     _name = "liangze.sanction"
     _description = "Sanction"
-    _inherit = ["liangze.integrity.mixin", "liangze.logged.read.mixin", "liangze.confidential.thread"]
+    _inherit = ["liangze.record.guard", "liangze.logged.read.mixin", "liangze.confidential.thread"]
     _order = "effective_date desc, id desc"
     _mail_post_access = "write"
 
-    _integrity_workflow_fields = frozenset({"state", "recorded_by_id", "recorded_on", "revoked_on", "revoke_reason"})
-    _integrity_fixed_fields = frozenset({"file_id"})
-    _integrity_past_dates = frozenset({"decision_date", "effective_date"})
-    _integrity_structural_fields = frozenset(
+    _guard_workflow_fields = frozenset({"state", "recorded_by_id", "recorded_on", "revoked_on", "revoke_reason"})
+    _guard_fixed_fields = frozenset({"file_id"})
+    _guard_past_dates = frozenset({"decision_date", "effective_date"})
+    _guard_structural_fields = frozenset(
         {
             "type_id",
             "decision_date",
@@ -178,7 +178,7 @@ class LiangzeSanction(models.Model):
         for sanction in self:
             if sanction.state != "draft":
                 raise UserError(self.env._("Only a draft sanction is recorded."))
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {"state": "recorded", "recorded_by_id": self.env.uid, "recorded_on": self._bureau_today()}
         )
         return True
@@ -192,7 +192,7 @@ class LiangzeSanction(models.Model):
         for sanction in self:
             if sanction.state != "recorded":
                 raise UserError(self.env._("Only a recorded sanction is revoked."))
-        self._integrity_sudo().write({"state": "revoked", "revoked_on": self._bureau_today(), "revoke_reason": reason})
+        self._guard_sudo().write({"state": "revoked", "revoked_on": self._bureau_today(), "revoke_reason": reason})
         return True
 
     def _runs_on(self, day):

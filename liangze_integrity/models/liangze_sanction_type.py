@@ -19,10 +19,10 @@ class LiangzeSanctionType(models.Model):
 
     _name = "liangze.sanction.type"
     _description = "Sanction Type"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "category, sequence, id"
 
-    _integrity_state_field = None
+    _guard_state_field = None
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

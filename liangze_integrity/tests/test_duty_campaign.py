@@ -61,7 +61,7 @@ class TestDutyCampaign(IntegrityCase):
         )
         tasks = monthly.task_ids.sorted("deadline")
         for task, delay in zip(tasks[:3], (0, -1, 3), strict=True):
-            task._integrity_sudo().write({"state": "accepted", "accepted_on": task.deadline + timedelta(days=delay)})
+            task._guard_sudo().write({"state": "accepted", "accepted_on": task.deadline + timedelta(days=delay)})
         yearly = cls._published_item(
             cls.office,
             name="Talk with every staff member",

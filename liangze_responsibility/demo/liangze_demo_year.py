@@ -38,7 +38,7 @@ class LiangzeDemoYear(models.AbstractModel):
     @api.model
     def _work_through_the_year(self, list_id, office_id, responsible_id, reviewer_id):
         today = self._bureau_today()
-        Task = self.env["liangze.task"]._integrity_sudo().with_context(tracking_disable=True, mail_notrack=True)
+        Task = self.env["liangze.task"]._guard_sudo().with_context(tracking_disable=True, mail_notrack=True)
         tasks = Task.search([("list_id", "=", list_id), ("state", "=", "todo")], order="deadline, id")
         office, responsible = self.env["liangze.unit"].browse(office_id), self.env["res.users"].browse(responsible_id)
         reviewer = self.env["res.users"].browse(reviewer_id)
@@ -110,7 +110,7 @@ class LiangzeDemoYear(models.AbstractModel):
         span = max((last - task.period_start).days, 1)
         task.write({"plan": PLANS[index % len(PLANS)], "state": "in_progress"})
         steps = [PROGRESS[0], PROGRESS[2]] if entries == 2 else [PROGRESS[0]]
-        self.env["liangze.task.progress"]._integrity_sudo().create(
+        self.env["liangze.task.progress"]._guard_sudo().create(
             [
                 {
                     "task_id": task.id,
@@ -122,7 +122,7 @@ class LiangzeDemoYear(models.AbstractModel):
                 for n, (text, percent) in enumerate(steps)
             ]
         )
-        self.env["liangze.task.evidence"]._integrity_sudo().create(
+        self.env["liangze.task.evidence"]._guard_sudo().create(
             [
                 {
                     "task_id": task.id,
@@ -172,7 +172,7 @@ class LiangzeDemoYear(models.AbstractModel):
         county_list = self.env["liangze.list"].browse(county_list_id)
         city_committee = self.env["liangze.unit"].browse(city_committee_id)
         adopted = self.env["liangze.list.item"].browse(item_ids)
-        Lists = self.env["liangze.list"]._integrity_sudo()
+        Lists = self.env["liangze.list"]._guard_sudo()
         guidance = Lists.create(
             {
                 "name": f"{county_list.year}年度全面从严治党主体责任指导清单",
@@ -232,7 +232,7 @@ class LiangzeDemoYear(models.AbstractModel):
         common = {"frequency": "yearly", "deadline_rule": "after_end", "deadline_days": 15, "yellow_lead_days": 5}
         guidance = (
             self.env["liangze.list"]
-            ._integrity_sudo()
+            ._guard_sudo()
             .create(
                 {
                     "name": f"{year}年度整治形式主义为基层减负专项责任指导清单",
@@ -314,7 +314,7 @@ class LiangzeDemoYear(models.AbstractModel):
         sent = today - timedelta(days=6)
         deadline = county_committee.company_id._liangze_workdays().add_workdays(sent, 15)
         derived = guidance._send_guidance(county_committee, deadline)
-        guidance._integrity_sudo().write({"published_on": sent})
+        guidance._guard_sudo().write({"published_on": sent})
         self.env["ir.model.data"]._update_xmlids(
             [
                 {

@@ -1,4 +1,3 @@
-from . import liangze_integrity_mixin
 from . import liangze_body_owned_mixin
 from . import liangze_deadline_mixin
 from . import liangze_workday_source_mixin

@@ -10,8 +10,8 @@ class LiangzeAdjustedWorkday(models.Model):
     _name = "liangze.adjusted.workday"
     _description = "Adjusted Workday"
     _order = "date"
-    _inherit = ["liangze.integrity.mixin", "liangze.workday.source.mixin"]
-    _integrity_state_field = None
+    _inherit = ["liangze.record.guard", "liangze.workday.source.mixin"]
+    _guard_state_field = None
 
     calendar_id = fields.Many2one("resource.calendar", required=True, ondelete="cascade", index=True)
     date = fields.Date(required=True)

@@ -9,8 +9,8 @@ class LiangzeCategory(models.Model):
     _name = "liangze.category"
     _description = "Responsibility Category"
     _order = "sequence, id"
-    _inherit = ["liangze.integrity.mixin"]
-    _integrity_state_field = None
+    _inherit = ["liangze.record.guard"]
+    _guard_state_field = None
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

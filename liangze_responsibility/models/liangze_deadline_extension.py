@@ -18,16 +18,16 @@ class LiangzeDeadlineExtension(models.Model):
 
     _name = "liangze.deadline.extension"
     _description = "Deadline Extension"
-    _inherit = ["liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.record.guard", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _mail_post_access = "read"
 
-    _integrity_initial_states = ("requested",)
-    _integrity_workflow_fields = frozenset(
+    _guard_initial_states = ("requested",)
+    _guard_workflow_fields = frozenset(
         {"state", "previous_deadline", "new_deadline", "decided_by_id", "decided_date", "decision_note"}
     )
-    _integrity_provenance_fields = {"requested_by_id": "user", "requested_date": "now"}
-    _integrity_fixed_fields = frozenset({"task_id", "requested_deadline", "reason"})
+    _guard_provenance_fields = {"requested_by_id": "user", "requested_date": "now"}
+    _guard_fixed_fields = frozenset({"task_id", "requested_deadline", "reason"})
 
     task_id = fields.Many2one("liangze.task", required=True, ondelete="cascade", index=True)
     owner_unit_id = fields.Many2one(related="task_id.owner_unit_id", store=True, index=True)
@@ -70,7 +70,7 @@ class LiangzeDeadlineExtension(models.Model):
         for extension in extensions:
             extension._check_request()
         for extension in extensions:
-            extension._integrity_sudo().write({"previous_deadline": extension.task_id.deadline})
+            extension._guard_sudo().write({"previous_deadline": extension.task_id.deadline})
             deciders = extension._deciders()
             for user in deciders:
                 # As superuser: the unit asking may not write the extension's activities.
@@ -122,13 +122,13 @@ class LiangzeDeadlineExtension(models.Model):
             task = extension.task_id
             workdays = task.company_id._liangze_workdays()
             deadline = workdays.next_workday(extension.requested_deadline)
-            task._integrity_sudo().write(
+            task._guard_sudo().write(
                 {
                     "deadline": deadline,
                     "yellow_date": workdays.subtract_workdays(deadline, task.item_id.yellow_lead_days),
                 }
             )
-            extension._integrity_sudo().write(
+            extension._guard_sudo().write(
                 {
                     "state": "approved",
                     "new_deadline": deadline,
@@ -151,7 +151,7 @@ class LiangzeDeadlineExtension(models.Model):
         self._check_decider()
         if not (note or "").strip():
             raise UserError(self.env._("Give the reason for refusing the extension."))
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {
                 "state": "refused",
                 "decided_by_id": self.env.uid,

@@ -43,7 +43,7 @@ class LiangzeDeadlineMixin(models.AbstractModel):
     _name = "liangze.deadline.mixin"
     _description = "Deadline with Warnings"
     # Levels and flags are workflow fields: only the job writes them.
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
 
     _deadline_state_field = "state"
     _deadline_field = "deadline"
@@ -192,7 +192,7 @@ class LiangzeDeadlineMixin(models.AbstractModel):
     def _deadline_remind_and_flag(self, level, flag):
         # The reminder and its flag go together: both kept, or both rolled back.
         self._deadline_remind(level)
-        self._integrity_sudo().write({flag: True})
+        self._guard_sudo().write({flag: True})
 
     def _deadline_remind(self, level):
         """Post each record's reminder: an activity and a message, as its model says
@@ -223,14 +223,14 @@ class LiangzeDeadlineMixin(models.AbstractModel):
         return {}
 
     @api.model
-    def _integrity_workflow(self):
+    def _guard_workflow(self):
         # The warnings and reminder flags are the daily job's: a model using the mixin
         # does not list them again.
-        return super()._integrity_workflow() | DEADLINE_WORKFLOW_FIELDS
+        return super()._guard_workflow() | DEADLINE_WORKFLOW_FIELDS
 
-    def _integrity_derived_values(self, vals):
+    def _guard_derived_values(self, vals):
         # A new deadline is a new threshold: remind again when it comes.
-        values = super()._integrity_derived_values(vals)
+        values = super()._guard_derived_values(vals)
         if self._deadline_field in vals:
             values.update(reminded_yellow=False, reminded_red=False)
         return values

@@ -10,11 +10,11 @@ class LiangzeGuidanceCascade(models.Model):
 
     _name = "liangze.guidance.cascade"
     _description = "Guidance Cascade"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _auto = False
     _order = "guidance_item_id, depth, company_id"
 
-    _integrity_state_field = None
+    _guard_state_field = None
 
     guidance_item_id = fields.Many2one("liangze.list.item", readonly=True)
     guidance_list_id = fields.Many2one("liangze.list", readonly=True)

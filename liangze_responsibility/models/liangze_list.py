@@ -12,10 +12,10 @@ class LiangzeList(models.Model):
 
     _name = "liangze.list"
     _description = "Responsibility List"
-    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.record.guard", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, name"
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "parent_list_id",
@@ -25,7 +25,7 @@ class LiangzeList(models.Model):
         }
     )
     # Once published, the year and the bureau are what its tasks were made for.
-    _integrity_structural_fields = frozenset({"year", "company_id"})
+    _guard_structural_fields = frozenset({"year", "company_id"})
     # A list derived from guidance is due to be published by the superior's date.
     _deadline_field = "adoption_deadline"
     _deadline_yellow_field = "adoption_yellow_date"
@@ -126,7 +126,7 @@ class LiangzeList(models.Model):
                 raise UserError(self.env._("Add at least one item before publishing the list %(list)s.", list=rec.name))
         for rec in self.filtered("parent_list_id"):
             rec.item_ids.filtered("active")._check_owners()
-        self._integrity_sudo().write({"state": "published", "published_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "published", "published_on": self._bureau_today()})
         self.item_ids._sync_tasks()
         # One message on each guidance list, however many of its derived lists were published.
         for parent in self.parent_list_id:
@@ -141,7 +141,7 @@ class LiangzeList(models.Model):
 
     def action_close(self):
         self._check_list_admin()
-        self.filtered(lambda r: r.state == "published")._integrity_sudo().write({"state": "closed"})
+        self.filtered(lambda r: r.state == "published")._guard_sudo().write({"state": "closed"})
         return True
 
     def action_reset_draft(self):
@@ -151,7 +151,7 @@ class LiangzeList(models.Model):
                 raise UserError(
                     self.env._("A list whose tasks were generated cannot return to draft; close it instead.")
                 )
-        self._integrity_sudo().write({"state": "draft"})
+        self._guard_sudo().write({"state": "draft"})
         return True
 
     def action_copy_next_year(self):
@@ -159,7 +159,7 @@ class LiangzeList(models.Model):
         guidance items (found by their key) when the superior copied its list already."""
         self.ensure_one()
         self._check_list_admin()
-        new = self._integrity_sudo().copy({"year": self.year + 1, "name": self._next_year_name()})
+        new = self._guard_sudo().copy({"year": self.year + 1, "name": self._next_year_name()})
         parent = self.parent_list_id
         if parent:
             # The superior's list of next year, whether or not it was sent down yet.
@@ -172,12 +172,12 @@ class LiangzeList(models.Model):
                     )
                 )[:1]
             )
-            new._integrity_sudo().write({"parent_list_id": (next_parent or parent).id})
+            new._guard_sudo().write({"parent_list_id": (next_parent or parent).id})
             if next_parent:
                 by_key = {item.guidance_key: item for item in next_parent.item_ids if item.guidance_key}
                 for item in new.item_ids.filtered("parent_item_id"):
                     target = by_key.get(item.parent_item_id.guidance_key)
-                    item._integrity_sudo().write({"parent_item_id": target.id if target else False})
+                    item._guard_sudo().write({"parent_item_id": target.id if target else False})
         return new._form_action()
 
     def _next_year_name(self):
@@ -229,7 +229,7 @@ class LiangzeList(models.Model):
             )
             keyless.invalidate_recordset(["guidance_key"])
         already = self.with_context(active_test=False).derived_list_ids.committee_id
-        Lists = self._integrity_sudo()
+        Lists = self._guard_sudo()
         vals_list = []
         items = [item._derived_values() for item in guides]
         for committee in committees - already:
@@ -250,11 +250,11 @@ class LiangzeList(models.Model):
             )
         # One batch of lists, one of items for every committee: the same guidance items go to each.
         created = Lists.create(vals_list)
-        self.env["liangze.list.item"]._integrity_sudo().create(
+        self.env["liangze.list.item"]._guard_sudo().create(
             [dict(values, list_id=derived.id) for derived in created for values in items]
         )
         summary = self.env._("Derived from the guidance of %(superior)s.", superior=self.committee_id.name or self.name)
-        self.env["liangze.list.revision"]._integrity_sudo().create(
+        self.env["liangze.list.revision"]._guard_sudo().create(
             [{"list_id": derived.id, "summary": summary, "user_id": self.env.uid} for derived in created]
         )
         body = self.env._(
@@ -303,7 +303,7 @@ class LiangzeList(models.Model):
 
     def _revision_log(self, summary, reason=False, changes=False):
         self.ensure_one()
-        self.env["liangze.list.revision"]._integrity_sudo().create(
+        self.env["liangze.list.revision"]._guard_sudo().create(
             {"list_id": self.id, "summary": summary, "reason": reason, "changes": changes, "user_id": self.env.uid}
         )
 

@@ -83,17 +83,17 @@ class LiangzeListItem(models.Model):
 
     _name = "liangze.list.item"
     _description = "List Item"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.record.guard", "mail.thread"]
     _order = "list_id, category_sequence, sequence, id"
     # Guidance items and the items derived from them, down the levels.
     _parent_name = "parent_item_id"
     _parent_store = True
 
     # Items are edited on published lists too (their tasks not started follow).
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset({"list_id"})
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset({"list_id"})
     # Only the guidance actions link an item to its guidance item.
-    _integrity_workflow_fields = frozenset({"parent_item_id", "guidance_key"})
+    _guard_workflow_fields = frozenset({"parent_item_id", "guidance_key"})
 
     list_id = fields.Many2one("liangze.list", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="list_id.company_id", store=True)
@@ -463,7 +463,7 @@ class LiangzeListItem(models.Model):
 
     def write(self, vals):
         locked = set(GUIDANCE_LOCKED_FIELDS) & vals.keys()
-        if locked and not self._integrity_trusted() and self.filtered("parent_item_id"):
+        if locked and not self._guard_trusted() and self.filtered("parent_item_id"):
             item = self.filtered("parent_item_id")[0]
             names = ", ".join(self._fields[name]._description_string(self.env) for name in sorted(locked))
             raise UserError(

@@ -10,11 +10,11 @@ class LiangzeListRevision(models.Model):
 
     _name = "liangze.list.revision"
     _description = "List Revision"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "create_date desc, id desc"
 
-    _integrity_state_field = None
-    _integrity_workflow_fields = frozenset({"list_id", "summary", "reason", "changes", "user_id"})
+    _guard_state_field = None
+    _guard_workflow_fields = frozenset({"list_id", "summary", "reason", "changes", "user_id"})
 
     list_id = fields.Many2one("liangze.list", required=True, ondelete="cascade", index=True, readonly=True)
     user_id = fields.Many2one("res.users", string="By", readonly=True)

@@ -5,10 +5,10 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
 from odoo.addons.liangze_base.roles import ADMIN, SUPERVISOR
 
 from .liangze_deadline_mixin import WARNING_LEVELS  # noqa: F401 (imported from here by other addons)
-from .liangze_integrity_mixin import RecordGuardError
 from .liangze_task_summary import SUMMARY_FIELDS
 
 # States in which the owner may still work on the ledger.
@@ -25,19 +25,19 @@ class LiangzeTask(models.Model):
 
     _name = "liangze.task"
     _description = "Responsibility Task"
-    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.record.guard", "mail.thread", "mail.activity.mixin"]
     _order = "deadline, id"
     # Leaders and supervisors only read tasks, but comment on them.
     _mail_post_access = "read"
 
     # Tasks are generated from their item; only the ledger is the owner's to write.
-    _integrity_initial_states = ("todo",)
+    _guard_initial_states = ("todo",)
     # Red until accepted (a submitted task waits past its deadline too); yellow while the owner works.
     _deadline_done_states = ("accepted",)
     _deadline_done_date_field = "accepted_on"
     _deadline_void_states = ("cancelled",)
     _deadline_yellow_states = OPEN_STATES
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "signoff_user_id",
@@ -52,7 +52,7 @@ class LiangzeTask(models.Model):
         }
     )
     # The deadline moves only through the product (generation from the item).
-    _integrity_fixed_fields = frozenset(
+    _guard_fixed_fields = frozenset(
         {
             "name",
             "item_id",
@@ -226,7 +226,7 @@ class LiangzeTask(models.Model):
     # -- ledger locking ----------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             for vals in vals_list:
                 self._check_period_bounds(vals)
         tasks = super().create(vals_list)
@@ -287,7 +287,7 @@ class LiangzeTask(models.Model):
             )
 
     def _mark_started(self):
-        self.filtered(lambda t: t.state == "todo")._integrity_sudo().write({"state": "in_progress"})
+        self.filtered(lambda t: t.state == "todo")._guard_sudo().write({"state": "in_progress"})
 
     # -- workflow ------------------------------------------------------------------
     def action_start(self):
@@ -323,7 +323,7 @@ class LiangzeTask(models.Model):
         """Submit with the current user's sign-off (签字背书)."""
         self._check_can_submit()
         now = fields.Datetime.now()
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {
                 "state": "submitted",
                 "signoff_user_id": self.env.uid,
@@ -354,7 +354,7 @@ class LiangzeTask(models.Model):
 
     def action_accept(self):
         self._check_can_review()
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {
                 "state": "accepted",
                 "accepted_date": fields.Datetime.now(),
@@ -369,7 +369,7 @@ class LiangzeTask(models.Model):
         self._check_can_review()
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for returning the task."))
-        self._integrity_sudo().write({"state": "returned", "return_reason": reason})
+        self._guard_sudo().write({"state": "returned", "return_reason": reason})
         for task in self:
             task.message_post(
                 body=self.env._("Returned for more material: %(reason)s", reason=reason),
@@ -387,7 +387,7 @@ class LiangzeTask(models.Model):
         for task in self:
             if task.state not in ("submitted", "accepted"):
                 raise UserError(self.env._("Only a submitted or accepted task can be reopened."))
-        self._integrity_sudo().write({"state": "in_progress", "accepted_date": False, "accepted_on": False})
+        self._guard_sudo().write({"state": "in_progress", "accepted_date": False, "accepted_on": False})
         for task in self:
             task.message_post(
                 body=self.env._("Reopened by %(user)s: %(reason)s", user=self.env.user.name, reason=reason)

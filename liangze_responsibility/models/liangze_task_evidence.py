@@ -18,15 +18,15 @@ class LiangzeTaskEvidence(models.Model):
 
     _name = "liangze.task.evidence"
     _description = "Evidence"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "id"
 
     # Evidence follows its task: it may change while the ledger is open.
-    _integrity_state_field = None
-    _integrity_provenance_fields = {"uploaded_by_id": "user", "uploaded_date": "now"}
-    _integrity_workflow_fields = frozenset({"sha256", "file_size"})
+    _guard_state_field = None
+    _guard_provenance_fields = {"uploaded_by_id": "user", "uploaded_date": "now"}
+    _guard_workflow_fields = frozenset({"sha256", "file_size"})
     # Evidence is evidence: to correct it, archive it and upload another file.
-    _integrity_fixed_fields = frozenset({"task_id", "file"})
+    _guard_fixed_fields = frozenset({"task_id", "file"})
 
     task_id = fields.Many2one("liangze.task", required=True, ondelete="cascade", index=True)
     name = fields.Char(string="Description", required=True)
@@ -42,7 +42,7 @@ class LiangzeTaskEvidence(models.Model):
     uploaded_date = fields.Datetime(string="Uploaded On", default=fields.Datetime.now, readonly=True)
     active = fields.Boolean(default=True)
 
-    def _integrity_is_initial(self):
+    def _guard_is_initial(self):
         return self.task_id.state in OPEN_STATES
 
     @api.constrains("covers_from", "covers_to")
@@ -109,7 +109,7 @@ class LiangzeTaskEvidence(models.Model):
             facts.append(self._file_facts(vals, task.company_id))
         evidence = super().create(vals_list)
         # Size and checksum are the product's own record of the upload.
-        for record, (size, digest) in zip(evidence._integrity_sudo(), facts, strict=True):
+        for record, (size, digest) in zip(evidence._guard_sudo(), facts, strict=True):
             record.write({"file_size": size, "sha256": digest})
         evidence.task_id._mark_started()
         return evidence

@@ -9,13 +9,13 @@ class LiangzeTaskProgress(models.Model):
 
     _name = "liangze.task.progress"
     _description = "Progress Entry"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "date desc, id desc"
 
-    _integrity_state_field = None
-    _integrity_provenance_fields = {"author_id": "user"}
+    _guard_state_field = None
+    _guard_provenance_fields = {"author_id": "user"}
     # Append-only: what was written stays as written, on its task.
-    _integrity_fixed_fields = frozenset({"task_id", "date", "description", "percent"})
+    _guard_fixed_fields = frozenset({"task_id", "date", "description", "percent"})
 
     task_id = fields.Many2one("liangze.task", required=True, ondelete="cascade", index=True)
     date = fields.Date(required=True, default=lambda self: self._bureau_today())

@@ -21,13 +21,13 @@ class LiangzeTaskSummary(models.Model):
 
     _name = "liangze.task.summary"
     _description = "Task Summary per Unit and Month"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _log_access = False
     _order = "month, owner_unit_id"
 
     # Written by SQL only, from the tasks themselves.
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset({"owner_unit_id", "month", "state", "warning_level", "task_count"})
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset({"owner_unit_id", "month", "state", "warning_level", "task_count"})
 
     owner_unit_id = fields.Many2one("liangze.unit", required=True, index=True, ondelete="cascade")
     month = fields.Date(required=True, index=True, help="The first day of the month of the deadline.")

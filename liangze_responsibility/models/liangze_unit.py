@@ -16,8 +16,8 @@ class LiangzeUnit(models.Model):
 
     _name = "liangze.unit"
     _description = "Responsible Unit"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
-    _integrity_state_field = None
+    _inherit = ["liangze.record.guard", "mail.thread"]
+    _guard_state_field = None
     _parent_name = "parent_id"
     _parent_store = True
     _rec_name = "complete_name"

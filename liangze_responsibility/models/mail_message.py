@@ -42,7 +42,7 @@ class MailMessage(models.Model):
     def write(self, vals):
         # Odoo itself writes messages as superuser when it sends them (mail.mail
         # shares its message); the chatter's edit goes through the record's
-        # _message_update_content, refused by the integrity mixin.
+        # _message_update_content, refused by the record guard.
         if not self.env.su and CONTENT_FIELDS & vals.keys() and self._liangze_audited():
             raise AccessError(
                 self.env._("Messages of liangze records are part of their history and cannot be changed.")

@@ -7,9 +7,8 @@ from datetime import timedelta
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
 from odoo.addons.liangze_base.tests.common import bureau_user
-
-from ..models.liangze_integrity_mixin import RecordGuardError
 
 GROUP_USER = "liangze_responsibility.group_liangze_user"
 GROUP_HEAD = "liangze_responsibility.group_liangze_unit_head"

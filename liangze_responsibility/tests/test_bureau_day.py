@@ -190,7 +190,7 @@ class TestBureauDay(LiangzeCase):
             )
             self.assertEqual(extension.requested_deadline, date(today.year + 5, 12, 31))
             with self.assertRaises(ValidationError):
-                self.env["liangze.task.progress"].with_user(self.brussels)._integrity_check_bounds(
+                self.env["liangze.task.progress"].with_user(self.brussels)._guard_check_bounds(
                     {"date": date(today.year + 6, 1, 1)}
                 )
 

@@ -9,7 +9,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import RecordGuardError
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
 
 from .common import LiangzeCase
 

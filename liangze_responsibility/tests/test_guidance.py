@@ -189,7 +189,7 @@ class TestGuidanceCascade(TransactionCase):
             lambda t: t.item_id.parent_item_id.parent_item_id in self.guidance.item_ids
         )
         accepted = cities[self.cities[0]["committee"]].task_ids.filtered("item_id.inherited")[:2] | from_province[:1]
-        accepted._integrity_sudo().write({"state": "accepted", "accepted_on": "2026-01-20"})
+        accepted._guard_sudo().write({"state": "accepted", "accepted_on": "2026-01-20"})
         Cascade = self.env["liangze.guidance.cascade"].with_user(self.province["leader"])
         rows = Cascade.search([("guidance_list_id", "=", self.guidance.id)])
         self.assertEqual(len(rows), 5 * (2 + 4), "each guidance item, adopted by 2 cities and 4 counties")
@@ -243,7 +243,7 @@ class TestGuidanceCascade(TransactionCase):
         first, second = self.guidance.item_ids[:2]
         started = city_list.item_ids.filtered(lambda i: i.parent_item_id == first).task_ids
         untouched = city_list.item_ids.filtered(lambda i: i.parent_item_id == second).task_ids
-        started._integrity_sudo().write({"state": "in_progress"})
+        started._guard_sudo().write({"state": "in_progress"})
         # The province revises: one standard changed, one item added; it tells the cities why.
         P = self.province["admin"]
         first.with_user(P).write({"standard": "Standard 1, now quarterly reports"})

@@ -151,9 +151,9 @@ class TestRecordIntegrity(LiangzeCase):
             self.task.with_user(self.admin).write({"active": False})
         # Archiving what was generated is the administrator's action with a reason, kept on record.
         with self.assertRaisesRegex(UserError, "Give the reason"):
-            self.task.with_user(self.admin)._integrity_archive(" ")
+            self.task.with_user(self.admin)._guard_archive(" ")
         with self.assertRaisesRegex(AccessError, "Only an administrator archives"):
-            self.task.with_user(self.head)._integrity_archive("Duplicate")
+            self.task.with_user(self.head)._guard_archive("Duplicate")
         wizard = (
             self.env["liangze.archive.reason"]
             .with_user(self.admin)
@@ -191,6 +191,6 @@ class TestRecordIntegrity(LiangzeCase):
         html = report._render_qweb_html(report.report_name, task.ids)[0].decode()
         self.assertIn("File unchanged since upload", html)
         # Tampered behind the product's back (the filestore or the database).
-        evidence._integrity_sudo().write({"sha256": "0" * 64})
+        evidence._guard_sudo().write({"sha256": "0" * 64})
         html = report._render_qweb_html(report.report_name, task.ids)[0].decode()
         self.assertIn("File differs from the one uploaded", html)

@@ -27,9 +27,7 @@ class LiangzeArchiveReason(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         records = self.env.get(self.res_model)
-        if records is None or not hasattr(records, "_integrity_archive"):
+        if records is None or not hasattr(records, "_guard_archive"):
             raise UserError(self.env._("These records cannot be archived here."))
-        records.with_context(active_test=False).browse(self.res_ids)._integrity_archive(
-            self.reason, active=self.restore
-        )
+        records.with_context(active_test=False).browse(self.res_ids)._guard_archive(self.reason, active=self.restore)
         return {"type": "ir.actions.act_window_close"}

@@ -62,7 +62,7 @@ class LiangzeGuidanceRevision(models.TransientModel):
             raise UserError(self.env._("Choose the differences to accept."))
         if not (self.reason or "").strip():
             raise UserError(self.env._("Say why the list takes these changes."))
-        Item = self.env["liangze.list.item"]._integrity_sudo()
+        Item = self.env["liangze.list.item"]._guard_sudo()
         for line in chosen.filtered(lambda line: line.kind == "added"):
             if not (line.owner_unit_ids or line.owner_user_ids):
                 raise UserError(
@@ -78,9 +78,9 @@ class LiangzeGuidanceRevision(models.TransientModel):
             )
         for line in chosen.filtered(lambda line: line.kind == "changed"):
             value = line.guidance_item_id.sudo()[line.field_name]
-            line.item_id._integrity_sudo().write(line.item_id._convert_to_write({line.field_name: value}))
+            line.item_id._guard_sudo().write(line.item_id._convert_to_write({line.field_name: value}))
         for line in chosen.filtered(lambda line: line.kind == "withdrawn"):
-            line.item_id._integrity_sudo().write({"active": False})
+            line.item_id._guard_sudo().write({"active": False})
         rows = Markup("").join(
             Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
             % (

@@ -34,7 +34,7 @@ class LiangzeAssignmentLetter(models.Model):
     _order = "id desc"
     _unit_writable_fields = frozenset({"receipt_note"})
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "document_number",
@@ -45,7 +45,7 @@ class LiangzeAssignmentLetter(models.Model):
             "supervisory_list_id",
         }
     )
-    _integrity_structural_fields = frozenset(
+    _guard_structural_fields = frozenset(
         {"unit_id", "issuer_unit_id", "company_id", "name", "list_id", "intro", "line_ids"}
     )
 
@@ -94,7 +94,7 @@ class LiangzeAssignmentLetter(models.Model):
                 raise UserError(self.env._("Say what will be supervised, how and how often."))
         self._check_receipt_head()
         for letter in self:
-            letter._integrity_sudo().write({"state": "issued", "issue_date": today, **letter._receipt_values(today)})
+            letter._guard_sudo().write({"state": "issued", "issue_date": today, **letter._receipt_values(today)})
         self._assign_document_number()
         self._generate_supervisory_items()
         for letter in self:
@@ -108,8 +108,8 @@ class LiangzeAssignmentLetter(models.Model):
         """The body's supervisory items for the lines not generated yet, in its list of
         the year (created once, published): their tasks are the body's to carry out.
         Safe to run again: a line generates its item once."""
-        Lists = self.env["liangze.list"]._integrity_sudo()
-        Items = self.env["liangze.list.item"]._integrity_sudo()
+        Lists = self.env["liangze.list"]._guard_sudo()
+        Items = self.env["liangze.list.item"]._guard_sudo()
         methods = dict(self.env["liangze.assignment.line"]._fields["method"]._description_selection(self.env))
         for letter in self.filtered(lambda x: x.state in ("issued", "acknowledged")):
             lines = letter.line_ids.filtered(lambda line: not line.supervisory_item_id)
@@ -132,7 +132,7 @@ class LiangzeAssignmentLetter(models.Model):
                         "unit_ids": [(6, 0, body.ids)],
                     }
                 )
-            letter._integrity_sudo().write({"supervisory_list_id": target.id})
+            letter._guard_sudo().write({"supervisory_list_id": target.id})
             for line in lines:
                 item = line.item_id.sudo()
                 supervisory = Items.create(
@@ -154,7 +154,7 @@ class LiangzeAssignmentLetter(models.Model):
                         "evidence_min": 1,
                     }
                 )
-                line._integrity_sudo().write({"supervisory_item_id": supervisory.id})
+                line._guard_sudo().write({"supervisory_item_id": supervisory.id})
             if target.state == "draft":
                 # Part of issuing the letter: the body's own list of what it promised.
                 target.sudo().action_publish()

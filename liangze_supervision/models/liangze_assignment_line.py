@@ -12,12 +12,12 @@ class LiangzeAssignmentLine(models.Model):
 
     _name = "liangze.assignment.line"
     _description = "Supervision Assignment"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "letter_id, sequence, id"
 
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset({"letter_id"})
-    _integrity_workflow_fields = frozenset({"supervisory_item_id"})
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset({"letter_id"})
+    _guard_workflow_fields = frozenset({"supervisory_item_id"})
 
     letter_id = fields.Many2one("liangze.assignment.letter", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
@@ -42,11 +42,11 @@ class LiangzeAssignmentLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        if not self._integrity_trusted() and any(line.letter_id.state != "draft" for line in lines):
+        if not self._guard_trusted() and any(line.letter_id.state != "draft" for line in lines):
             raise UserError(self.env._("An issued assignment letter does not change."))
         return lines
 
     def write(self, vals):
-        if not self._integrity_trusted() and any(line.letter_id.state != "draft" for line in self):
+        if not self._guard_trusted() and any(line.letter_id.state != "draft" for line in self):
             raise UserError(self.env._("An issued assignment letter does not change."))
         return super().write(vals)

@@ -25,12 +25,12 @@ class LiangzeDocumentSeries(models.Model):
 
     _name = "liangze.document.series"
     _description = "Document Number Series"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "issuer_unit_id, kind"
 
-    _integrity_state_field = None
-    _integrity_workflow_fields = frozenset({"sequence_id"})
-    _integrity_fixed_fields = frozenset({"issuer_unit_id", "kind"})
+    _guard_state_field = None
+    _guard_workflow_fields = frozenset({"sequence_id"})
+    _guard_fixed_fields = frozenset({"issuer_unit_id", "kind"})
 
     issuer_unit_id = fields.Many2one(
         "liangze.unit",
@@ -71,7 +71,7 @@ class LiangzeDocumentSeries(models.Model):
     def _sequence(self):
         """The series' ir.sequence, created on first use."""
         self.ensure_one()
-        series = self._integrity_sudo()
+        series = self._guard_sudo()
         if not series.sequence_id:
             series.sequence_id = (
                 self.env["ir.sequence"]
@@ -100,6 +100,6 @@ class LiangzeDocumentSeries(models.Model):
     def _for(self, issuer, kind):
         """The series numbering a document of ``kind`` issued by ``issuer``."""
         kind = kind if issuer.document_numbering == "per_kind" else "all"
-        Series = self._integrity_sudo()
+        Series = self._guard_sudo()
         series = Series.search([("issuer_unit_id", "=", issuer.id), ("kind", "=", kind)], limit=1)
         return series or Series.create({"issuer_unit_id": issuer.id, "kind": kind})

@@ -20,15 +20,15 @@ class LiangzePoliticalLedger(models.Model):
     _description = "Political Supervision Ledger"
     _inherit = [
         "liangze.deadline.mixin",
-        "liangze.integrity.mixin",
+        "liangze.record.guard",
         "liangze.body.owned.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
     _order = "id desc"
 
-    _integrity_initial_states = ("draft",)
-    _integrity_workflow_fields = frozenset(
+    _guard_initial_states = ("draft",)
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "next_round_date",
@@ -36,8 +36,8 @@ class LiangzePoliticalLedger(models.Model):
             "closed_on",
         }
     )
-    _integrity_provenance_fields = {"author_id": "user"}
-    _integrity_structural_fields = frozenset({"company_id", "body_unit_id"})
+    _guard_provenance_fields = {"author_id": "user"}
+    _guard_structural_fields = frozenset({"company_id", "body_unit_id"})
     _deadline_field = "next_round_date"
     _deadline_yellow_field = "round_yellow_date"
     _deadline_done_states = ("closed",)
@@ -77,7 +77,7 @@ class LiangzePoliticalLedger(models.Model):
         for ledger in self:
             workdays = ledger.company_id._liangze_workdays()
             due = workdays.next_workday(after + relativedelta(months=ledger.round_months))
-            ledger._integrity_sudo().write(
+            ledger._guard_sudo().write(
                 {"next_round_date": due, "round_yellow_date": workdays.subtract_workdays(due, 3)}
             )
 
@@ -88,7 +88,7 @@ class LiangzePoliticalLedger(models.Model):
                 raise UserError(self.env._("Only a draft ledger starts."))
             if not ledger.task_ids:
                 raise UserError(self.env._("Record the tasks the units took on first."))
-        self._integrity_sudo().write({"state": "active"})
+        self._guard_sudo().write({"state": "active"})
         self._schedule_next_round(self._bureau_today())
         return True
 
@@ -99,7 +99,7 @@ class LiangzePoliticalLedger(models.Model):
                 raise UserError(self.env._("Only a ledger under supervision is closed."))
             if ledger.task_ids.filtered(lambda t: t.state != "done"):
                 raise UserError(self.env._("Tasks of this ledger are not done yet."))
-        self._integrity_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
+        self._guard_sudo().write({"state": "closed", "closed_on": self._bureau_today()})
         return True
 
     def action_new_round(self):

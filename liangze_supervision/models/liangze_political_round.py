@@ -12,12 +12,12 @@ class LiangzePoliticalRound(models.Model):
 
     _name = "liangze.political.round"
     _description = "Follow-up Round"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.record.guard", "mail.thread"]
     _order = "date desc, id desc"
 
-    _integrity_workflow_fields = frozenset({"state"})
-    _integrity_fixed_fields = frozenset({"ledger_id"})
-    _integrity_structural_fields = frozenset({"date", "line_ids"})
+    _guard_workflow_fields = frozenset({"state"})
+    _guard_fixed_fields = frozenset({"ledger_id"})
+    _guard_structural_fields = frozenset({"date", "line_ids"})
 
     ledger_id = fields.Many2one("liangze.political.ledger", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="ledger_id.company_id", store=True)
@@ -40,8 +40,8 @@ class LiangzePoliticalRound(models.Model):
                 values = {"last_status": line.status}
                 if line.status == "done":
                     values.update(state="done", done_on=round_.date)
-                line.task_id._integrity_sudo().write(values)
+                line.task_id._guard_sudo().write(values)
             round_.line_ids.filtered(lambda line: (line.problem or "").strip())._hand_over()
-            round_._integrity_sudo().write({"state": "done"})
+            round_._guard_sudo().write({"state": "done"})
             round_.ledger_id._schedule_next_round(max(round_.date, today))
         return True

@@ -9,12 +9,12 @@ class LiangzePoliticalRoundLine(models.Model):
 
     _name = "liangze.political.round.line"
     _description = "Follow-up Round Line"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "round_id, id"
 
-    _integrity_state_field = None
-    _integrity_fixed_fields = frozenset({"round_id", "task_id"})
-    _integrity_workflow_fields = frozenset({"problem_id"})
+    _guard_state_field = None
+    _guard_fixed_fields = frozenset({"round_id", "task_id"})
+    _guard_workflow_fields = frozenset({"problem_id"})
 
     round_id = fields.Many2one("liangze.political.round", required=True, ondelete="cascade", index=True)
     task_id = fields.Many2one("liangze.political.task", required=True, ondelete="cascade")
@@ -29,7 +29,7 @@ class LiangzePoliticalRoundLine(models.Model):
     problem_state = fields.Selection(related="problem_id.state", string="Rectification")
 
     def write(self, vals):
-        if not self._integrity_trusted() and any(line.round_id.state != "draft" for line in self):
+        if not self._guard_trusted() and any(line.round_id.state != "draft" for line in self):
             raise UserError(self.env._("A recorded follow-up round does not change."))
         return super().write(vals)
 
@@ -54,4 +54,4 @@ class LiangzePoliticalRoundLine(models.Model):
                 }
             )
             rectification.action_issue()
-            line._integrity_sudo().write({"problem_id": rectification.problem_ids.id})
+            line._guard_sudo().write({"problem_id": rectification.problem_ids.id})

@@ -16,12 +16,12 @@ class LiangzePoliticalTask(models.Model):
 
     _name = "liangze.political.task"
     _description = "Political Supervision Task"
-    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.record.guard", "mail.thread", "mail.activity.mixin"]
     _order = "ledger_id, due_date, id"
 
-    _integrity_initial_states = ("open",)
-    _integrity_workflow_fields = frozenset({"state", "done_on", "last_status"})
-    _integrity_fixed_fields = frozenset({"ledger_id"})
+    _guard_initial_states = ("open",)
+    _guard_workflow_fields = frozenset({"state", "done_on", "last_status"})
+    _guard_fixed_fields = frozenset({"ledger_id"})
     _deadline_field = "due_date"
     _deadline_done_states = ("done",)
     _deadline_done_date_field = "done_on"
@@ -44,7 +44,7 @@ class LiangzePoliticalTask(models.Model):
             task.yellow_date = self._yellow_from(task.due_date, 5, task.company_id) if task.due_date else False
 
     def write(self, vals):
-        if not self._integrity_trusted() and {"unit_id", "due_date", "name"} & vals.keys():
+        if not self._guard_trusted() and {"unit_id", "due_date", "name"} & vals.keys():
             if any(task.ledger_id.state == "closed" for task in self):
                 raise UserError(self.env._("A closed ledger does not change."))
         return super().write(vals)

@@ -59,7 +59,7 @@ class LiangzeReceiptMixin(models.AbstractModel):
         self._check_supervisor()
         if any(letter.state != "draft" for letter in self):
             raise UserError(self.env._("Only a draft letter can be cancelled."))
-        self._integrity_sudo().write({"state": "cancelled"})
+        self._guard_sudo().write({"state": "cancelled"})
         return True
 
     def action_acknowledge(self):
@@ -72,7 +72,7 @@ class LiangzeReceiptMixin(models.AbstractModel):
                 )
             if letter.state != "issued":
                 raise UserError(self.env._("Only an issued letter can be acknowledged."))
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {"state": "acknowledged", "receipt_user_id": user.id, "receipt_date": fields.Datetime.now()}
         )
         for letter in self:

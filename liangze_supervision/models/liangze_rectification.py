@@ -33,7 +33,7 @@ class LiangzeRectification(models.Model):
     # The plan, and through the problems list their measure and owner (checked per problem).
     _unit_writable_fields = frozenset({"plan", "problem_ids"})
 
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "document_number",
@@ -45,7 +45,7 @@ class LiangzeRectification(models.Model):
             "verified_count",
         }
     )
-    _integrity_structural_fields = frozenset(LETTER_FIELDS | {"company_id"})
+    _guard_structural_fields = frozenset(LETTER_FIELDS | {"company_id"})
 
     name = fields.Char(string="Title", required=True, tracking=True)
     source = fields.Selection(SOURCES, required=True, default="recommendation_letter", tracking=True, index=True)
@@ -87,7 +87,7 @@ class LiangzeRectification(models.Model):
     def write(self, vals):
         self._check_write_access(vals)
         if LETTER_FIELDS & vals.keys() and not self.env.su and any(r.state != "draft" for r in self):
-            self._integrity_refuse(
+            self._guard_refuse(
                 sorted(LETTER_FIELDS & vals.keys())[0],
                 self.env._("What was issued cannot be changed; only a draft can be edited."),
             )
@@ -107,7 +107,7 @@ class LiangzeRectification(models.Model):
             if not rectification.problem_ids:
                 raise UserError(self.env._("List at least one problem before issuing."))
             rectification.problem_ids._check_due_after(today)
-        self._integrity_sudo().write({"state": "issued", "issue_date": today})
+        self._guard_sudo().write({"state": "issued", "issue_date": today})
         letters = self.filtered(lambda r: r.source == "recommendation_letter")
         letters._assign_document_number()
         for rectification in self:
@@ -139,7 +139,7 @@ class LiangzeRectification(models.Model):
                         numbers=", ".join(str(p.number) for p in incomplete),
                     )
                 )
-        self._integrity_sudo().write({"state": "rectifying", "plan_date": self._bureau_today()})
+        self._guard_sudo().write({"state": "rectifying", "plan_date": self._bureau_today()})
         for rectification in self:
             rectification.activity_feedback(["mail.mail_activity_data_todo"])
             rectification.message_post(
@@ -151,7 +151,7 @@ class LiangzeRectification(models.Model):
     def _close_if_all_verified(self):
         for rectification in self.filtered(lambda r: r.state == "rectifying"):
             if all(p.state == "verified" for p in rectification.problem_ids):
-                rectification._integrity_sudo().write({"state": "closed", "closed_date": self._bureau_today()})
+                rectification._guard_sudo().write({"state": "closed", "closed_date": self._bureau_today()})
                 rectification.message_post(
                     body=self.env._("Every problem is verified: the rectification is closed."),
                     partner_ids=rectification._recipients().partner_id.ids,

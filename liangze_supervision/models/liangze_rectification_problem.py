@@ -23,16 +23,16 @@ class LiangzeRectificationProblem(models.Model):
 
     _name = "liangze.rectification.problem"
     _description = "Rectification Problem"
-    _inherit = ["liangze.deadline.mixin", "liangze.integrity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["liangze.deadline.mixin", "liangze.record.guard", "mail.thread", "mail.activity.mixin"]
     _order = "rectification_id desc, sequence, id"
     _rec_name = "description"
     _mail_post_access = "read"
 
-    _integrity_initial_states = ("open",)
+    _guard_initial_states = ("open",)
     _deadline_field = "due_date"
     _deadline_done_states = ("verified",)
     _deadline_done_date_field = "verified_date"
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "feedback_date",
@@ -44,10 +44,10 @@ class LiangzeRectificationProblem(models.Model):
             "on_time_percent",
         }
     )
-    _integrity_fixed_fields = frozenset({"rectification_id"})
+    _guard_fixed_fields = frozenset({"rectification_id"})
     # What the discipline body found and demands, fixed once the letter is issued
     # (the due date may still be moved by the discipline body).
-    _integrity_structural_fields = frozenset(FINDING_FIELDS - {"rectification_id"})
+    _guard_structural_fields = frozenset(FINDING_FIELDS - {"rectification_id"})
 
     rectification_id = fields.Many2one("liangze.rectification", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
@@ -94,7 +94,7 @@ class LiangzeRectificationProblem(models.Model):
         help="100 for a problem verified by its due date, 0 otherwise: averaged, the share verified on time.",
     )
 
-    def _integrity_is_initial(self):
+    def _guard_is_initial(self):
         """A problem's finding changes only while its letter is a draft."""
         return self.rectification_id.state == "draft"
 
@@ -158,12 +158,12 @@ class LiangzeRectificationProblem(models.Model):
     def _check_write_allowed(self, vals):
         supervisor = self.env.user.has_group(SUPERVISOR)
         if not supervisor and set(vals) - UNIT_FIELDS - THREAD_FIELDS:
-            self._integrity_refuse(
+            self._guard_refuse(
                 sorted(set(vals) - UNIT_FIELDS - THREAD_FIELDS)[0],
                 self.env._("The addressed unit only fills in the rectification measure, the owner and the feedback."),
             )
         if FINDING_FIELDS & vals.keys() and any(p.rectification_id.state != "draft" for p in self):
-            self._integrity_refuse(
+            self._guard_refuse(
                 sorted(FINDING_FIELDS & vals.keys())[0],
                 self.env._("What was issued cannot be changed; only a draft can be edited."),
             )
@@ -196,7 +196,7 @@ class LiangzeRectificationProblem(models.Model):
                         number=problem.number,
                     )
                 )
-        self._integrity_sudo().write({"state": "feedback", "feedback_date": self._bureau_today()})
+        self._guard_sudo().write({"state": "feedback", "feedback_date": self._bureau_today()})
         for problem in self:
             problem.message_post(
                 body=self.env._("Rectification feedback submitted by %(user)s.", user=self.env.user.name),
@@ -218,7 +218,7 @@ class LiangzeRectificationProblem(models.Model):
     def action_verify(self):
         """Verified (销号): the rectification closes once every problem is."""
         self._check_can_verify()
-        self._integrity_sudo().write(
+        self._guard_sudo().write(
             {"state": "verified", "verified_date": self._bureau_today(), "verified_by_id": self.env.uid}
         )
         for problem in self:
@@ -232,7 +232,7 @@ class LiangzeRectificationProblem(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason the verification failed."))
         for problem in self:
-            problem._integrity_sudo().write(
+            problem._guard_sudo().write(
                 {"state": "open", "failure_reason": reason, "failed_count": problem.failed_count + 1}
             )
             problem.message_post(

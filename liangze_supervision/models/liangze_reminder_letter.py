@@ -23,7 +23,7 @@ class LiangzeReminderLetter(models.Model):
     _unit_writable_fields = frozenset({"receipt_note"})
 
     # Drafted by the daily job (no author yet); the supervisor who issues it signs it.
-    _integrity_workflow_fields = frozenset(
+    _guard_workflow_fields = frozenset(
         {
             "state",
             "document_number",
@@ -35,8 +35,8 @@ class LiangzeReminderLetter(models.Model):
             "escalated",
         }
     )
-    _integrity_provenance_fields = {"letter_date": "today"}
-    _integrity_structural_fields = frozenset({"unit_id", "issuer_unit_id", "company_id", "name", "body", "task_ids"})
+    _guard_provenance_fields = {"letter_date": "today"}
+    _guard_structural_fields = frozenset({"unit_id", "issuer_unit_id", "company_id", "name", "body", "task_ids"})
 
     name = fields.Char(string="Title", required=True, default=lambda self: self.env._("Supervision Reminder Letter"))
     letter_date = fields.Date(
@@ -74,9 +74,9 @@ class LiangzeReminderLetter(models.Model):
     def write(self, vals):
         self._check_write_access(vals)
         if "task_ids" in vals and any(letter.state != "draft" for letter in self):
-            self._integrity_refuse("task_ids", self.env._("The tasks of an issued reminder letter cannot change."))
+            self._guard_refuse("task_ids", self.env._("The tasks of an issued reminder letter cannot change."))
         if "receipt_note" in vals and any(letter.state != "issued" for letter in self):
-            self._integrity_refuse(
+            self._guard_refuse(
                 "receipt_note", self.env._("The receipt is written once the letter is issued, and only once.")
             )
         return super().write(vals)
@@ -162,9 +162,9 @@ class LiangzeReminderLetter(models.Model):
                     }
                 )
             elif letter.state == "draft":
-                letter._integrity_sudo().task_ids = [Command.link(task_id) for task_id in task_ids]
+                letter._guard_sudo().task_ids = [Command.link(task_id) for task_id in task_ids]
                 drafts |= letter
-        return drafts | self._integrity_sudo().create(new_letters)
+        return drafts | self._guard_sudo().create(new_letters)
 
     @api.model
     def _cron_escalate(self):
@@ -183,7 +183,7 @@ class LiangzeReminderLetter(models.Model):
                 letter._notify_by_template(
                     "liangze_supervision.mail_template_liangze_reminder_letter_escalated", letter._escalation_users()
                 )
-            letters._integrity_sudo().write({"escalated": True})
+            letters._guard_sudo().write({"escalated": True})
 
         return due._bureau_each("liangze.reminder.letter escalation", escalate)
 
@@ -206,7 +206,7 @@ class LiangzeReminderLetter(models.Model):
                 raise UserError(self.env._("A reminder letter lists at least one overdue task."))
         self._check_receipt_head()
         for letter in self:
-            letter._integrity_sudo().write(
+            letter._guard_sudo().write(
                 {
                     "state": "issued",
                     "issue_date": today,

@@ -19,13 +19,13 @@ class LiangzeSpotCheck(models.Model):
 
     _name = "liangze.spot.check"
     _description = "Spot-check Sample"
-    _inherit = ["liangze.integrity.mixin", "mail.thread"]
+    _inherit = ["liangze.record.guard", "mail.thread"]
     _order = "id desc"
 
     # The seed is drawn by the product at creation, never chosen: anyone can
     # redraw the same sample, nobody can pick the sample by picking a seed.
-    _integrity_workflow_fields = frozenset({"state", "candidate_count", "seed"})
-    _integrity_structural_fields = frozenset(
+    _guard_workflow_fields = frozenset({"state", "candidate_count", "seed"})
+    _guard_structural_fields = frozenset(
         {"method", "unit_id", "category_id", "date_from", "date_to", "sample_size", "reviewer_id", "company_id"}
     )
 
@@ -100,7 +100,7 @@ class LiangzeSpotCheck(models.Model):
                     for task in chosen
                 ]
             )
-            sample._integrity_sudo().write({"state": "drawn", "candidate_count": len(candidates)})
+            sample._guard_sudo().write({"state": "drawn", "candidate_count": len(candidates)})
         return True
 
     def action_verify_draw(self):

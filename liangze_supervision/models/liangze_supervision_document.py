@@ -4,8 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import SUPERVISOR
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import THREAD_FIELDS
 
 
 class LiangzeSupervisionDocument(models.AbstractModel):
@@ -15,13 +15,13 @@ class LiangzeSupervisionDocument(models.AbstractModel):
 
     _name = "liangze.supervision.document"
     _description = "Supervision Document"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
 
     # What every document shares: numbered and dated when it goes out, by its
     # author; addressed and issued by units fixed once it left its draft.
-    _integrity_workflow_fields = frozenset({"state", "document_number", "issue_date"})
-    _integrity_provenance_fields = {"author_id": "user"}
-    _integrity_structural_fields = frozenset({"unit_id", "issuer_unit_id", "company_id"})
+    _guard_workflow_fields = frozenset({"state", "document_number", "issue_date"})
+    _guard_provenance_fields = {"author_id": "user"}
+    _guard_structural_fields = frozenset({"unit_id", "issuer_unit_id", "company_id"})
 
     # The kind of document, for the issuer's number series (see liangze.document.series).
     _document_kind = "all"
@@ -78,7 +78,7 @@ class LiangzeSupervisionDocument(models.AbstractModel):
             if not document.document_number:
                 sequence = document.issuer_unit_id._document_sequence(document._document_kind)
                 number = sequence.next_by_id(sequence_date=document.issue_date)
-                document._integrity_sudo().write({"document_number": number})
+                document._guard_sudo().write({"document_number": number})
 
     def _workdays_after(self, day, count):
         return self.company_id._liangze_workdays().add_workdays(day, count)
@@ -104,7 +104,7 @@ class LiangzeSupervisionDocument(models.AbstractModel):
         if not self.env.user.has_group(SUPERVISOR):
             forbidden = set(vals) - self._unit_writable_fields - THREAD_FIELDS
             if forbidden:
-                self._integrity_refuse(
+                self._guard_refuse(
                     sorted(forbidden)[0],
                     self.env._(
                         "The addressed unit can only fill in its own part (%(fields)s).",

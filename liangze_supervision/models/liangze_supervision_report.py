@@ -39,7 +39,7 @@ class LiangzeSupervisionReport(models.Model):
     _document_kind = "supervision_report"
     _order = "id desc"
 
-    _integrity_structural_fields = frozenset(CONTENT_FIELDS | {"company_id"})
+    _guard_structural_fields = frozenset(CONTENT_FIELDS | {"company_id"})
 
     _state_from = ["submitted"]
     _state_to = ["approved"]
@@ -122,7 +122,7 @@ class LiangzeSupervisionReport(models.Model):
             ]
             if missing:
                 raise UserError(self.env._("Fill in before submitting: %(fields)s.", fields=", ".join(missing)))
-        self._integrity_sudo().write({"state": "submitted"})
+        self._guard_sudo().write({"state": "submitted"})
         self._request_tier_approval(
             self.env._(
                 "No approval tier is configured for supervision reports: "
@@ -143,7 +143,7 @@ class LiangzeSupervisionReport(models.Model):
         self._check_supervisor()
         if any(report.state not in ("submitted", "approved") for report in self):
             raise UserError(self.env._("Only a submitted or approved report goes back to draft."))
-        self._integrity_sudo().write({"state": "draft"})
+        self._guard_sudo().write({"state": "draft"})
         return True
 
     def action_publish(self):
@@ -151,7 +151,7 @@ class LiangzeSupervisionReport(models.Model):
         self._check_supervisor()
         if any(report.state != "approved" for report in self):
             raise UserError(self.env._("Only an approved supervision report can be published."))
-        self._integrity_sudo().write({"state": "published", "issue_date": self._bureau_today()})
+        self._guard_sudo().write({"state": "published", "issue_date": self._bureau_today()})
         self._assign_document_number()
         for report in self:
             report._notify_by_template(

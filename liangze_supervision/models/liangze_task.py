@@ -13,7 +13,7 @@ class LiangzeTask(models.Model):
     _inherit = "liangze.task"
 
     # Letters list their tasks; a task never leaves (or joins) a letter by itself.
-    _integrity_workflow_fields = ResponsibilityTask._integrity_workflow_fields | {"reminder_letter_ids"}
+    _guard_workflow_fields = ResponsibilityTask._guard_workflow_fields | {"reminder_letter_ids"}
 
     review_ids = fields.One2many("liangze.task.review", "task_id", string="Reviews")
     review_recused = fields.Boolean(

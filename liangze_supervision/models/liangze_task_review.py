@@ -16,14 +16,14 @@ class LiangzeTaskReview(models.Model):
 
     _name = "liangze.task.review"
     _description = "Task Review"
-    _inherit = ["liangze.integrity.mixin"]
+    _inherit = ["liangze.record.guard"]
     _order = "id desc"
 
     # Written only by the review actions (as superuser): every field is theirs.
-    _integrity_initial_states = ("pending",)
-    _integrity_state_field = "decision"
-    _integrity_workflow_fields = frozenset({"decision", "reason", "decided_date", "submitted_date"})
-    _integrity_fixed_fields = frozenset({"task_id", "method", "reviewer_id", "sample_id"})
+    _guard_initial_states = ("pending",)
+    _guard_state_field = "decision"
+    _guard_workflow_fields = frozenset({"decision", "reason", "decided_date", "submitted_date"})
+    _guard_fixed_fields = frozenset({"task_id", "method", "reviewer_id", "sample_id"})
 
     task_id = fields.Many2one("liangze.task", required=True, ondelete="cascade", index=True)
     owner_unit_id = fields.Many2one(related="task_id.owner_unit_id", store=True, index=True)
@@ -37,7 +37,7 @@ class LiangzeTaskReview(models.Model):
         help="Confirmed: a back-check or spot check of an accepted task found nothing wrong.",
     )
     reason = fields.Text()
-    # Cascade only serves uninstall: a drawn sample is never deleted (integrity mixin).
+    # Cascade only serves uninstall: a drawn sample is never deleted (record guard).
     sample_id = fields.Many2one("liangze.spot.check", string="Spot-check Sample", ondelete="cascade", index=True)
     submitted_date = fields.Datetime(string="Submitted On")
     decided_date = fields.Datetime(string="Decided On")

@@ -3,7 +3,7 @@
 from odoo import models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import TRUSTED, TRUSTED_KEY
+from odoo.addons.liangze_base.models.liangze_record_guard import TRUSTED, TRUSTED_KEY
 
 
 class LiangzeTierValidation(models.AbstractModel):
@@ -50,7 +50,7 @@ class LiangzeTierValidation(models.AbstractModel):
         if self.validation_status == "validated" and self[self._state_field] in self._state_from:
             # need_validation has no dependencies: drop the value cached before the reviews existed.
             self.invalidate_recordset(["need_validation"])
-            self._integrity_sudo().write({self._state_field: self._state_to[0]})
+            self._guard_sudo().write({self._state_field: self._state_to[0]})
             self._on_tiers_approved()
         return res
 

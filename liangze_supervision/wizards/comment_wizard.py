@@ -3,7 +3,7 @@
 from odoo import models
 from odoo.exceptions import AccessError
 
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import TRUSTED, TRUSTED_KEY
+from odoo.addons.liangze_base.models.liangze_record_guard import TRUSTED, TRUSTED_KEY
 
 
 class CommentWizard(models.TransientModel):

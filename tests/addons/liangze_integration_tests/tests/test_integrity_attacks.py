@@ -1,11 +1,11 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The generated attack suite: every liangze model, every role, every field
-the integrity mechanism protects.
+the record guard protects.
 
 Nothing here names a model or a field: the models are discovered in the
 registry and their protected fields and states read from the declarations of
-``liangze.integrity.mixin`` (``_integrity_*``), so a model of a later issue is
+``liangze.record.guard`` (``_guard_*``), so a model of a later issue is
 attacked as soon as it exists. Each attempt runs as a demo user (one per
 role) or a fresh test user per role, inside a savepoint that is always rolled
 back, and must be refused and leave the record as it was.
@@ -33,8 +33,8 @@ from odoo.models import BaseModel
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
 from odoo.addons.liangze_base.tests.common import bureau_user
-from odoo.addons.liangze_responsibility.models.liangze_integrity_mixin import RecordGuardError
 
 _logger = logging.getLogger(__name__)
 
@@ -195,7 +195,7 @@ class TestIntegrityAttacks(TransactionCase):
         """An ordinary field of the model (no declaration protects it, stored, not
         computed): the positive control writes its own value back."""
         locked, structural, _state = self._declared(Model)
-        fixed = set(getattr(Model, "_integrity_fixed_fields", ()))
+        fixed = set(getattr(Model, "_guard_fixed_fields", ()))
         for name, field in sorted(Model._fields.items()):
             if (
                 field.type in CONTROL_TYPES
@@ -256,7 +256,7 @@ class TestIntegrityAttacks(TransactionCase):
     def _samples(self, model):
         """Records of each state (or two records), as superuser."""
         Model = self.env[model].sudo().with_context(active_test=False)
-        state = Model._integrity_state_field if hasattr(Model, "_integrity_state_field") else None
+        state = Model._guard_state_field if hasattr(Model, "_guard_state_field") else None
         if state and state in Model._fields:
             samples = Model.browse()
             for value, _label in Model._fields[state]._description_selection(self.env):
@@ -295,28 +295,28 @@ class TestIntegrityAttacks(TransactionCase):
     def _declared(self, Model, creating=False):
         """(locked, structural, state field) as the model declares them; at
         creation, the fixed fields are given freely and are not locked."""
-        workflow = getattr(Model, "_integrity_workflow", None)
+        workflow = getattr(Model, "_guard_workflow", None)
         locked = set(workflow() if workflow else ())
-        locked |= set(getattr(Model, "_integrity_provenance_fields", {}))
+        locked |= set(getattr(Model, "_guard_provenance_fields", {}))
         if not creating:
-            locked |= set(getattr(Model, "_integrity_fixed_fields", ()))
-        structural = set(getattr(Model, "_integrity_structural_fields", ()))
-        state = getattr(Model, "_integrity_state_field", None)
+            locked |= set(getattr(Model, "_guard_fixed_fields", ()))
+        structural = set(getattr(Model, "_guard_structural_fields", ()))
+        state = getattr(Model, "_guard_state_field", None)
         if state:
             locked.add(state)
         return locked & Model._fields.keys(), structural & Model._fields.keys(), state
 
     def _is_initial(self, record):
         record = record.sudo()
-        if hasattr(record, "_integrity_is_initial"):
-            return record._integrity_is_initial()
-        state = getattr(record, "_integrity_state_field", None)
-        return not state or record[state] in getattr(record, "_integrity_initial_states", ())
+        if hasattr(record, "_guard_is_initial"):
+            return record._guard_is_initial()
+        state = getattr(record, "_guard_state_field", None)
+        return not state or record[state] in getattr(record, "_guard_initial_states", ())
 
     # -- the suite ------------------------------------------------------------------------
     def test_every_liangze_model_has_the_mechanism(self):
-        """A model without the integrity mixin is named here (and attacked below)."""
-        mixin = type(self.env["liangze.integrity.mixin"])
+        """A model without the record guard is named here (and attacked below)."""
+        mixin = type(self.env["liangze.record.guard"])
         for model in self.models:
             with self.subTest(model=model):
                 if model in WRITTEN_BY_THE_SYSTEM_ONLY:
@@ -328,7 +328,7 @@ class TestIntegrityAttacks(TransactionCase):
                         f"{model} is written by the system only",
                     )
                     continue
-                self.assertIn(mixin, type(self.env[model]).__mro__, f"{model} does not use the integrity mechanism")
+                self.assertIn(mixin, type(self.env[model]).__mro__, f"{model} does not use the record guard")
 
     def test_every_model_with_a_workflow_has_records_to_attack(self):
         for model in self.models:
@@ -369,7 +369,7 @@ class TestIntegrityAttacks(TransactionCase):
         locked, _structural, state = self._declared(Model, creating=True)
         forgeries = []
         if state:
-            initial = getattr(Model, "_integrity_initial_states", ())
+            initial = getattr(Model, "_guard_initial_states", ())
             for value, _label in Model._fields[state]._description_selection(self.env):
                 if value not in initial:
                     forgeries.append((f"{state}={value}", {state: value}))
@@ -396,7 +396,7 @@ class TestIntegrityAttacks(TransactionCase):
         }
 
     def _guarded(self, model):
-        return hasattr(self.env[model], "_integrity_locked_fields")
+        return hasattr(self.env[model], "_guard_locked_fields")
 
     def test_create_beyond_the_first_state(self):
         """create: only the initial state, no workflow value, no one else's authorship."""
@@ -455,7 +455,7 @@ class TestIntegrityAttacks(TransactionCase):
         through it): each creates the record, with the forged values or (given
         none) without, as the positive control."""
         locked, _structural, state = self._declared(Model, creating=True)
-        initial = getattr(Model, "_integrity_initial_states", ())
+        initial = getattr(Model, "_guard_initial_states", ())
         # What a copy carries of the protected fields, set back to nothing (the first state).
         cleared = {
             name: (initial[0] if name == state and initial else False)

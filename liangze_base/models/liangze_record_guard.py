@@ -11,7 +11,7 @@ from odoo.addons.liangze_base.roles import ADMIN
 # Python object, which no RPC context (JSON) can carry. Superuser writes are
 # trusted too: no client ever runs as superuser, only the product's own code.
 TRUSTED = object()
-TRUSTED_KEY = "liangze_integrity_trusted"
+TRUSTED_KEY = "liangze_record_guard_trusted"
 # Bounds on what anyone types: no title of 100,000 characters, no date in 2999.
 MAX_CHAR = 300
 MAX_TEXT = 100_000
@@ -36,71 +36,71 @@ class RecordGuardError(AccessError):
         self.context = {"exception_class": "odoo.exceptions.AccessError"}
 
 
-class LiangzeIntegrityMixin(models.AbstractModel):
+class LiangzeRecordGuard(models.AbstractModel):
     """The record is unforgeable: one mechanism for every liangze model.
 
     Each model declares, in class attributes, what its own actions alone
     write; ``create`` and ``write`` refuse the rest to anyone but those
     actions, whatever the client (web client, RPC, import):
 
-    - ``_integrity_state_field`` and ``_integrity_initial_states``: a record
+    - ``_guard_state_field`` and ``_guard_initial_states``: a record
       is created only in an initial state;
-    - ``_integrity_workflow_fields``: state, dates and users of submission,
+    - ``_guard_workflow_fields``: state, dates and users of submission,
       acceptance, approval, issue, receipt, verification, numbers, warnings,
       reminder flags: never given at creation, written by actions only;
-    - ``_integrity_provenance_fields``: ``{field: "user" | "now" | "today"}``,
+    - ``_guard_provenance_fields``: ``{field: "user" | "now" | "today"}``,
       the author and their time, set at creation from the current user;
-    - ``_integrity_fixed_fields``: given at creation, never changed;
-    - ``_integrity_structural_fields``: changed only while the record is in
+    - ``_guard_fixed_fields``: given at creation, never changed;
+    - ``_guard_structural_fields``: changed only while the record is in
       an initial state.
 
     Archiving what left its initial state is an administrator's action with a
-    reason (``_integrity_archive``); deleting it is refused. The generated
+    reason (``_guard_archive``); deleting it is refused. The generated
     attack suite (tests/addons/liangze_integration_tests) reads these same
     declarations, so a new model is attacked without new test code.
     """
 
-    _name = "liangze.integrity.mixin"
-    _description = "Record Integrity"
+    _name = "liangze.record.guard"
+    _description = "Record Guard"
 
-    _integrity_state_field = "state"
-    _integrity_initial_states = ("draft",)
-    _integrity_workflow_fields = frozenset()
-    _integrity_provenance_fields = {}
-    _integrity_fixed_fields = frozenset()
-    _integrity_structural_fields = frozenset()
+    _guard_state_field = "state"
+    _guard_initial_states = ("draft",)
+    _guard_workflow_fields = frozenset()
+    _guard_provenance_fields = {}
+    _guard_fixed_fields = frozenset()
+    _guard_structural_fields = frozenset()
     # Dates that lie in the past, possibly long before the product's window (a date of birth).
-    _integrity_past_dates = frozenset()
+    _guard_past_dates = frozenset()
 
     # -- declarations, as the attack suite reads them ----------------------------
     @api.model
-    def _integrity_workflow(self):
-        """The workflow fields: the model's ``_integrity_workflow_fields`` and those
+    def _guard_workflow(self):
+        """The workflow fields: the model's ``_guard_workflow_fields`` and those
         its mixins add (a mixin overrides this method and calls ``super()``)."""
-        return frozenset(self._integrity_workflow_fields)
+        return frozenset(self._guard_workflow_fields)
 
     @api.model
-    def _integrity_locked_fields(self):
+    def _guard_locked_fields(self):
         """Fields no client ever writes, whatever the state."""
-        return set(self._integrity_workflow()) | set(self._integrity_provenance_fields) | self._integrity_fixed_fields
+        return set(self._guard_workflow()) | set(self._guard_provenance_fields) | self._guard_fixed_fields
 
-    def _integrity_is_initial(self):
+    def _guard_is_initial(self):
         """Per record: still in its first state, so its structure may change."""
         self.ensure_one()
-        state = self._integrity_state_field
-        return not state or self[state] in self._integrity_initial_states
+        state = self._guard_state_field
+        return not state or self[state] in self._guard_initial_states
 
     # -- trust -------------------------------------------------------------------------
-    def _integrity_trusted(self):
+    def _guard_trusted(self):
         return self.env.su or self.env.context.get(TRUSTED_KEY) is TRUSTED
 
-    def _integrity_sudo(self):
+    def _guard_sudo(self):
         """The records as the product's own actions write them: superuser and
         trusted (other liangze records written along the way trust it too).
         Call it only after checking the current user may do the action."""
         return self.sudo().with_context(**{TRUSTED_KEY: TRUSTED})
 
-    def _integrity_refuse(self, field_name, reason=None):
+    def _guard_refuse(self, field_name, reason=None):
         label = self._fields[field_name]._description_string(self.env) if field_name in self._fields else field_name
         raise RecordGuardError(
             reason
@@ -116,57 +116,57 @@ class LiangzeIntegrityMixin(models.AbstractModel):
     # -- create and write ------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._integrity_trusted():
+        if not self._guard_trusted():
             # What Odoo's create writes: the values given, and for the others the
             # defaults a client injects (checked as if given).
-            injected = self._integrity_injected_defaults()
+            injected = self._guard_injected_defaults()
             for vals in vals_list:
-                self._integrity_check_create({**injected, **vals})
-            provenance = self._integrity_provenance_values()
+                self._guard_check_create({**injected, **vals})
+            provenance = self._guard_provenance_values()
             vals_list = [dict(vals, **provenance) for vals in vals_list]
         for vals in vals_list:
-            self._integrity_check_bounds(vals)
+            self._guard_check_bounds(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self._integrity_trusted():
-            self._integrity_check_write(vals)
-        self._integrity_check_bounds(vals)
-        return super().write(dict(vals, **self._integrity_derived_values(vals)))
+        if not self._guard_trusted():
+            self._guard_check_write(vals)
+        self._guard_check_bounds(vals)
+        return super().write(dict(vals, **self._guard_derived_values(vals)))
 
-    def _integrity_derived_values(self, vals):
+    def _guard_derived_values(self, vals):
         """Workflow values that follow from an allowed change, written with it
         (e.g. a new deadline is a new threshold: the reminder flags reset)."""
         return {}
 
     @api.model
-    def _integrity_provenance_values(self):
+    def _guard_provenance_values(self):
         now = fields.Datetime.now()
         kinds = {"user": self.env.uid, "now": now, "today": self._bureau_today()}
-        return {name: kinds[kind] for name, kind in self._integrity_provenance_fields.items()}
+        return {name: kinds[kind] for name, kind in self._guard_provenance_fields.items()}
 
     @api.model
-    def _integrity_check_create(self, vals):
-        state = self._integrity_state_field
-        if state and vals.get(state) and vals[state] not in self._integrity_initial_states:
-            self._integrity_refuse(
+    def _guard_check_create(self, vals):
+        state = self._guard_state_field
+        if state and vals.get(state) and vals[state] not in self._guard_initial_states:
+            self._guard_refuse(
                 state,
                 self.env._(
                     "A new %(model)s starts in its first state; it moves on through its own actions only.",
                     model=self.env["ir.model"]._get(self._name).name,
                 ),
             )
-        for name in self._integrity_workflow() - {state}:
-            if vals.get(name) and vals[name] != self._integrity_static_default(name):
-                self._integrity_refuse(name)
-        for name, kind in self._integrity_provenance_fields.items():
+        for name in self._guard_workflow() - {state}:
+            if vals.get(name) and vals[name] != self._guard_static_default(name):
+                self._guard_refuse(name)
+        for name, kind in self._guard_provenance_fields.items():
             value = vals.get(name)
             if value and not (kind == "user" and value == self.env.uid):
-                self._integrity_refuse(name)
-        self._integrity_check_relations(vals, creating=True)
+                self._guard_refuse(name)
+        self._guard_check_relations(vals, creating=True)
 
     @api.model
-    def _integrity_injected_defaults(self):
+    def _guard_injected_defaults(self):
         """The defaults Odoo's create (``_add_missing_default_values``, through
         ``default_get``, odoo/orm/models.py) takes from the client, for the fields
         the guard checks at creation: a ``default_<field>`` key of the context, then
@@ -174,7 +174,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
         before the field's own default unless the field is company-dependent.
         A field's own default is the model's, and is trusted."""
         context = self.env.context
-        watched = self._integrity_watched_at_creation()
+        watched = self._guard_watched_at_creation()
         injected = {}
         ir_defaults = None
         for name in sorted(watched):
@@ -192,31 +192,31 @@ class LiangzeIntegrityMixin(models.AbstractModel):
         return injected
 
     @api.model
-    def _integrity_watched_at_creation(self):
-        """The fields ``_integrity_check_create`` looks at."""
-        names = set(self._integrity_workflow()) | set(self._integrity_provenance_fields)
-        if self._integrity_state_field:
-            names.add(self._integrity_state_field)
+    def _guard_watched_at_creation(self):
+        """The fields ``_guard_check_create`` looks at."""
+        names = set(self._guard_workflow()) | set(self._guard_provenance_fields)
+        if self._guard_state_field:
+            names.add(self._guard_state_field)
         for name, field in self._fields.items():
-            if field.type == "many2many" and hasattr(self.env[field.comodel_name], "_integrity_locked_fields"):
+            if field.type == "many2many" and hasattr(self.env[field.comodel_name], "_guard_locked_fields"):
                 names.add(name)
         return {name for name in names if name in self._fields and not self._fields[name].inherited}
 
     @api.model
-    def _integrity_static_default(self, name):
+    def _guard_static_default(self, name):
         """The field's own default, never one a client passes in the context."""
         field = self._fields[name]
         default = field.default(self) if callable(field.default) else False
         return default.id if isinstance(default, models.BaseModel) else default
 
-    def _integrity_check_write(self, vals):
-        for name in self._integrity_locked_fields() & vals.keys():
-            self._integrity_refuse(name)
-        state = self._integrity_state_field
-        moved = self.filtered(lambda r: not r._integrity_is_initial())
+    def _guard_check_write(self, vals):
+        for name in self._guard_locked_fields() & vals.keys():
+            self._guard_refuse(name)
+        state = self._guard_state_field
+        moved = self.filtered(lambda r: not r._guard_is_initial())
         if moved:
-            for name in (self._integrity_structural_fields | ({state} if state else set())) & vals.keys():
-                self._integrity_refuse(
+            for name in (self._guard_structural_fields | ({state} if state else set())) & vals.keys():
+                self._guard_refuse(
                     name,
                     self.env._(
                         "%(record)s has left its first state: %(field)s can no longer change.",
@@ -225,20 +225,20 @@ class LiangzeIntegrityMixin(models.AbstractModel):
                     ),
                 )
         if state in vals:
-            self._integrity_refuse(state)
+            self._guard_refuse(state)
         active = self._active_name
         if active and active in vals and moved:
-            self._integrity_refuse(
+            self._guard_refuse(
                 active,
                 self.env._(
                     "%(record)s went out: only an administrator archives or restores it, giving the reason.",
                     record=moved[0].display_name,
                 ),
             )
-        self._integrity_check_relations(vals)
+        self._guard_check_relations(vals)
 
     @api.model
-    def _integrity_check_relations(self, vals, creating=False):
+    def _guard_check_relations(self, vals, creating=False):
         """A many2many written from this side writes the other side's links too:
         they obey the other model's rules (a task cannot leave an issued letter)."""
         for name in vals.keys() & self._fields.keys():
@@ -246,22 +246,22 @@ class LiangzeIntegrityMixin(models.AbstractModel):
             if field.type != "many2many":
                 continue
             comodel = self.env[field.comodel_name]
-            if not hasattr(comodel, "_integrity_locked_fields"):
+            if not hasattr(comodel, "_guard_locked_fields"):
                 continue
             for other in comodel._fields.values():
                 if other.type != "many2many" or other.relation != field.relation or other.comodel_name != self._name:
                     continue
-                if other.name in comodel._integrity_locked_fields():
-                    self._integrity_refuse(name)
-                if other.name in comodel._integrity_structural_fields:
-                    touched = comodel.browse(self._integrity_command_ids(vals[name]))
+                if other.name in comodel._guard_locked_fields():
+                    self._guard_refuse(name)
+                if other.name in comodel._guard_structural_fields:
+                    touched = comodel.browse(self._guard_command_ids(vals[name]))
                     if not creating:
                         touched |= self[name]
-                    if any(not record._integrity_is_initial() for record in touched.sudo()):
-                        self._integrity_refuse(name)
+                    if any(not record._guard_is_initial() for record in touched.sudo()):
+                        self._guard_refuse(name)
 
     @api.model
-    def _integrity_command_ids(self, commands):
+    def _guard_command_ids(self, commands):
         ids = set()
         for command in commands or ():
             if isinstance(command, (list, tuple)):
@@ -274,7 +274,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
         return list(ids)
 
     @api.model
-    def _integrity_check_bounds(self, vals):
+    def _guard_check_bounds(self, vals):
         """Sizes and dates within sensible windows, whoever writes."""
         last = date(self._bureau_today().year + 5, 12, 31)
         for name, value in vals.items():
@@ -294,7 +294,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
                 day = fields.Date.to_date(value) if field.type == "date" else fields.Datetime.to_datetime(value)
                 day = self._bureau_date(day)
                 first, until = FIRST_DATE, last
-                if name in self._integrity_past_dates:
+                if name in self._guard_past_dates:
                     first, until = FIRST_PAST_DATE, self._bureau_today()
                 if not first <= day <= until:
                     raise ValidationError(
@@ -307,7 +307,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
                     )
 
     # -- archive and delete ------------------------------------------------------------
-    def _integrity_archive(self, reason, active=False):
+    def _guard_archive(self, reason, active=False):
         """Archive (or restore) what went out: an administrator's action, with
         the reason posted on each record."""
         if not self.env.user.has_group(ADMIN):
@@ -315,7 +315,7 @@ class LiangzeIntegrityMixin(models.AbstractModel):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for archiving or restoring."))
         self.check_access("write")
-        self._integrity_sudo().write({self._active_name: active})
+        self._guard_sudo().write({self._active_name: active})
         if hasattr(self, "message_post"):
             body = (
                 self.env._("Restored by %(user)s: %(reason)s", user=self.env.user.name, reason=reason)
@@ -327,8 +327,8 @@ class LiangzeIntegrityMixin(models.AbstractModel):
         return True
 
     @api.ondelete(at_uninstall=False)
-    def _integrity_unlink_only_initial(self):
-        moved = self.filtered(lambda r: not r._integrity_is_initial())
+    def _guard_unlink_only_initial(self):
+        moved = self.filtered(lambda r: not r._guard_is_initial())
         if moved:
             raise RecordGuardError(
                 self.env._(
