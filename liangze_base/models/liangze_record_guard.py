@@ -5,7 +5,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.liangze_base.roles import ADMIN
+from ..roles import ADMIN
 
 # Proof that a write comes from a model's own action, not from a client: a
 # Python object, which no RPC context (JSON) can carry. Superuser writes are
