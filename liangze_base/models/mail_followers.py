@@ -5,6 +5,7 @@ import functools
 from odoo import models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
+from odoo.tools import ormcache
 
 
 class MailFollowers(models.Model):
@@ -15,14 +16,17 @@ class MailFollowers(models.Model):
 
     _inherit = "mail.followers"
 
+    @ormcache()
     def _liangze_thread_models(self):
-        return [
+        """The liangze models with a chatter, once per registry: every search of
+        followers asks (each chatter opened, each message posted)."""
+        return tuple(
             name
             for name in self.env.registry
             if name.startswith("liangze.")
             and not self.env[name]._abstract
             and "message_follower_ids" in self.env[name]._fields
-        ]
+        )
 
     def _liangze_readable_domain(self):
         """Followers of other models, and those of the liangze records the user reads."""
