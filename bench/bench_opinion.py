@@ -118,8 +118,8 @@ def build(env, persons, small):
         return Users.create({"name": login, "login": login, "group_ids": [(6, 0, [env.ref(group).id])]})
 
     organiser = user("bench_organiser", "liangze_integrity.group_liangze_organisation")
-    supervisor = user("bench_supervisor", "liangze_responsibility.group_liangze_supervisor")
-    head = user("bench_head", "liangze_responsibility.group_liangze_supervision_head")
+    supervisor = user("bench_supervisor", "liangze_base.group_liangze_supervisor")
+    head = user("bench_head", "liangze_base.group_liangze_supervision_head")
     Unit = env["liangze.unit"].with_context(QUIET)
     committee = Unit.create({"name": "Bench Committee", "code": "B", "unit_type": "party_committee"})
     body = Unit.create(

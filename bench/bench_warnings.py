@@ -123,7 +123,7 @@ def main():
                     {
                         "name": "Bench leader",
                         "login": "bench_leader",
-                        "group_ids": [(6, 0, [env.ref("liangze_responsibility.group_liangze_leader").id])],
+                        "group_ids": [(6, 0, [env.ref("liangze_base.group_liangze_leader").id])],
                     }
                 )
             )

@@ -57,7 +57,7 @@ ADDONS = [name for name in odoo_suite.addons_to_install() if name != "liangze_in
 CHINA = pytz.timezone("Asia/Shanghai")
 NIGHT, OFFICE = time(1, 0), time(10, 0)  # the night jobs, the office's work (China time)
 OPEN_TASK_STATES = ("todo", "in_progress", "returned")
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
+SUPERVISOR = "liangze_base.group_liangze_supervisor"
 # The demo's users (README, "Demo users"); the units' heads among them act for units without people.
 DEMO_LOGINS = ["liming", "wangfang", "zhangwei", "sunli", "zhaomin", "chengang", "liuyang"]
 DEMO_LOGINS += ["qianfang", "sunhao", "lina", "zhoujing"]

@@ -6,7 +6,7 @@
 - liangze_list_item_import_template.xlsx: one header row and two example rows;
 - liangze_sample_list_items.xlsx: a sample list over the five standard categories;
 - liangze_cadre_import_template.xlsx: the cadres (``liangze.cadre``) held to account, also
-  offered by the import screen of Cadres (a copy in liangze_accountability/static/xls).
+  offered by the import screen of Cadres (a copy in liangze_base/static/xls).
 
 The headers are the technical field names of ``liangze.list.item``, which
 Odoo's import (base_import) maps to the fields by itself whatever the
@@ -442,7 +442,7 @@ def _stable_zip(data):
 def main():
     write_workbook(HERE / "liangze_list_item_import_template.xlsx", TEMPLATE_ROWS)
     write_workbook(HERE / "liangze_sample_list_items.xlsx", SAMPLE_ROWS)
-    for folder in (HERE, HERE.parent / "liangze_accountability" / "static" / "xls"):
+    for folder in (HERE, HERE.parent / "liangze_base" / "static" / "xls"):
         write_workbook(folder / "liangze_cadre_import_template.xlsx", CADRE_ROWS, CADRE_COLUMNS, "干部", ())
 
 

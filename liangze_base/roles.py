@@ -6,13 +6,13 @@ Each addon defines its own groups in its security file; the code of every addon
 checks them through these names (``user.has_group(SUPERVISOR)``), never a literal.
 """
 
-# liangze_responsibility: the principal responsibility (主体责任) and the discipline body.
-USER = "liangze_responsibility.group_liangze_user"  # 责任人
-UNIT_HEAD = "liangze_responsibility.group_liangze_unit_head"  # 部门负责人
-LEADER = "liangze_responsibility.group_liangze_leader"  # 领导
-ADMIN = "liangze_responsibility.group_liangze_admin"  # 系统管理员 (configuration, archiving)
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"  # 纪检监察干部
-SUPERVISION_HEAD = "liangze_responsibility.group_liangze_supervision_head"  # 纪检组长
+# liangze_base: the principal responsibility (主体责任) and the discipline body, which every addon uses.
+USER = "liangze_base.group_liangze_user"  # 责任人
+UNIT_HEAD = "liangze_base.group_liangze_unit_head"  # 部门负责人
+LEADER = "liangze_base.group_liangze_leader"  # 领导
+ADMIN = "liangze_base.group_liangze_admin"  # 系统管理员 (configuration, archiving)
+SUPERVISOR = "liangze_base.group_liangze_supervisor"  # 纪检监察干部
+SUPERVISION_HEAD = "liangze_base.group_liangze_supervision_head"  # 纪检组长
 # liangze_accountability
 ASSESSOR = "liangze_accountability.group_liangze_assessor"  # 考核人员
 # liangze_integrity

@@ -17,7 +17,6 @@
         "security/ir.model.access.csv",
         "data/liangze_category_data.xml",
         "data/ir_cron_data.xml",
-        "data/ir_cron_cleanup.xml",
         "data/mail_template_data.xml",
         "data/auditlog_rule_data.xml",
         "report/liangze_list_report.xml",

@@ -4,7 +4,6 @@ from . import liangze_assessment_indicator
 from . import liangze_assessment_rule
 from . import liangze_assessment_deduction
 from . import liangze_assessment_score
-from . import liangze_appeal_mixin
 from . import liangze_assessment_appeal
 from . import liangze_cadre
 from . import liangze_accountability_measure
@@ -16,7 +15,6 @@ from . import liangze_summons_talk
 from . import liangze_accountability_report
 from . import liangze_document_series
 from . import res_company
-from . import tier_definition
 from . import liangze_traceback_source
 from . import liangze_task
 from . import liangze_rectification_problem

@@ -27,8 +27,18 @@ class LiangzeAccountabilityDecision(models.Model):
 
     _name = "liangze.accountability.decision"
     _description = "Accountability Decision"
-    _inherit = ["liangze.deadline.mixin", "liangze.record.guard", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "liangze.deadline.mixin",
+        "liangze.record.guard",
+        "liangze.official.document",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "decision_date desc, id desc"
+    # Its number (发文字号) in the discipline body's series: liangze.official.document.
+    _document_kind = "accountability_decision"
+    _document_issuer_field = "body_unit_id"
+    _document_number_field = "document_number"
     _rec_name = "display_title"
     _mail_post_access = "read"
 
@@ -66,7 +76,7 @@ class LiangzeAccountabilityDecision(models.Model):
         required=True,
         ondelete="cascade",
         index=True,
-        groups="liangze_responsibility.group_liangze_supervisor,liangze_responsibility.group_liangze_leader",
+        groups="liangze_base.group_liangze_supervisor,liangze_base.group_liangze_leader",
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     body_unit_id = fields.Many2one(related="case_id.body_unit_id", store=True)
@@ -225,8 +235,7 @@ class LiangzeAccountabilityDecision(models.Model):
                     yellow_date=self._yellow_from(deadline, 5, company),
                 )
             decision._guard_sudo().write(values)
-            sequence = decision.body_unit_id._document_sequence("accountability_decision")
-            decision._guard_sudo().write({"document_number": sequence.next_by_id(sequence_date=today)})
+            decision._guard_sudo().write({"document_number": decision._next_document_number(today)})
             decision._notify_issued()
         self.case_id._on_all_decisions_issued()
         return True

@@ -32,7 +32,7 @@ class TestAccountability(SupervisionCase):
         cls.organisation_officer = bureau_user(
             cls.env,
             login="lz_organisation",
-            groups="liangze_responsibility.group_liangze_user",
+            groups="liangze_base.group_liangze_user",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )
@@ -41,7 +41,7 @@ class TestAccountability(SupervisionCase):
         cls.colleague = bureau_user(
             cls.env,
             login="lz_colleague",
-            groups="liangze_responsibility.group_liangze_user",
+            groups="liangze_base.group_liangze_user",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )
@@ -49,7 +49,7 @@ class TestAccountability(SupervisionCase):
         cls.committee_head = bureau_user(
             cls.env,
             login="lz_committee_head",
-            groups="liangze_responsibility.group_liangze_leader",
+            groups="liangze_base.group_liangze_leader",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )

@@ -45,7 +45,7 @@ class TestAssessment(SupervisionCase):
         cls.personnel.head_id = bureau_user(
             cls.env,
             login="lz_personnel_head",
-            groups="liangze_responsibility.group_liangze_unit_head",
+            groups="liangze_base.group_liangze_unit_head",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )
@@ -284,7 +284,7 @@ class TestAssessment(SupervisionCase):
         finance_head = bureau_user(
             self.env,
             login="lz_finance_head",
-            groups="liangze_responsibility.group_liangze_unit_head",
+            groups="liangze_base.group_liangze_unit_head",
             company_id=self.company_a.id,
             company_ids=[(6, 0, self.company_a.ids)],
         )

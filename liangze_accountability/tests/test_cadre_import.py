@@ -16,7 +16,7 @@ from odoo.addons.liangze_responsibility.tests.common import (
 
 # The template a user loads: at the repository root, and offered by the import screen of Cadres.
 TEMPLATE = Path(__file__).resolve().parents[2] / "data" / "liangze_cadre_import_template.xlsx"
-OFFERED = Path(__file__).resolve().parents[1] / "static" / "xls" / "liangze_cadre_import_template.xlsx"
+OFFERED = Path(__file__).resolve().parents[2] / "liangze_base" / "static" / "xls" / "liangze_cadre_import_template.xlsx"
 
 
 @tagged("post_install", "-at_install")
@@ -81,9 +81,7 @@ class TestCadreImport(LiangzeCase):
     def test_template_is_offered_and_imports(self):
         Cadre = self.env["liangze.cadre"].with_user(self.importer)
         templates = Cadre.get_import_templates()
-        self.assertEqual(
-            templates[0]["template"], "/liangze_accountability/static/xls/liangze_cadre_import_template.xlsx"
-        )
+        self.assertEqual(templates[0]["template"], "/liangze_base/static/xls/liangze_cadre_import_template.xlsx")
         self.assertEqual(OFFERED.read_bytes(), TEMPLATE.read_bytes(), "the file offered is the template of data/")
         wizard = (
             self.env["base_import.import"]

@@ -26,7 +26,7 @@ class TestAccountabilityAtEveryHour(SupervisionCase):
         cls.clerk = bureau_user(
             cls.env,
             login="lz_hour_clerk",
-            groups="liangze_responsibility.group_liangze_user",
+            groups="liangze_base.group_liangze_user",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )

@@ -97,8 +97,11 @@ class LiangzeRecordGuard(models.AbstractModel):
     def _guard_sudo(self):
         """The records as the product's own actions write them: superuser and
         trusted (other liangze records written along the way trust it too).
-        Call it only after checking the current user may do the action."""
-        return self.sudo().with_context(**{TRUSTED_KEY: TRUSTED})
+        Call it only after checking the current user may do the action. The client's
+        ``default_*`` keys are dropped: what the action creates takes the values it
+        writes, never a default the client slipped into the button's context."""
+        context = {key: value for key, value in self.env.context.items() if not key.startswith("default_")}
+        return self.sudo().with_context(context, **{TRUSTED_KEY: TRUSTED})
 
     def _guard_refuse(self, field_name, reason=None):
         label = self._fields[field_name]._description_string(self.env) if field_name in self._fields else field_name

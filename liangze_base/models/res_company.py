@@ -20,3 +20,8 @@ class ResCompany(models.Model):
         help="The bureau's day: deadlines, receipt dates, effect periods and the daily jobs "
         "follow this time zone, whatever the user's or the server's.",
     )
+
+    def _liangze_workdays(self):
+        """The company's WorkdayCalendar (statutory workdays), shared by the request."""
+        self.ensure_one()
+        return self.resource_calendar_id._liangze_workdays()

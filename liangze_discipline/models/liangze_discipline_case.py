@@ -29,8 +29,19 @@ class LiangzeDisciplineCase(models.Model):
 
     _name = "liangze.discipline.case"
     _description = "Discipline Case"
-    _inherit = ["liangze.discipline.mixin", "liangze.tier.validation", "tier.validation"]
+    _inherit = [
+        "liangze.discipline.case.filing.mixin",
+        "liangze.discipline.case.trial.mixin",
+        "liangze.discipline.mixin",
+        "liangze.official.document",
+        "liangze.tier.validation",
+        "tier.validation",
+    ]
     _order = "proposed_on desc, id desc"
+    # Its number (发文字号) in the discipline body's series: liangze.official.document.
+    _document_kind = "case_filing"
+    _document_issuer_field = "body_unit_id"
+    _document_number_field = "filing_number"
     _rec_names_search = ["name", "title"]
 
     _guard_workflow_fields = frozenset(
@@ -218,89 +229,6 @@ class LiangzeDisciplineCase(models.Model):
                 children._assign(users)
         return res
 
-    # -- filing ---------------------------------------------------------------------------------
-    def action_submit(self):
-        """Proposed → the filing is approved by the head of the body, then by the
-        same-level party committee head."""
-        self._check_discipline_group()
-        for case in self:
-            if case.state != "draft":
-                raise UserError(self.env._("Only a proposed case is submitted for approval."))
-            if not (case.grounds or "").strip():
-                raise UserError(self.env._("Give the grounds for filing the case."))
-            if not case.concerned_cadre_ids:
-                raise UserError(self.env._("Name the person the case is about."))
-            if not case.body_head_id:
-                raise UserError(self.env._("%(body)s has no head to approve the filing.", body=case.body_unit_id.name))
-            if not case.committee_head_id:
-                raise UserError(
-                    self.env._(
-                        "The same-level party committee of %(body)s has no head to approve the filing.",
-                        body=case.body_unit_id.name,
-                    )
-                )
-            # The approvers read the case before the tiers notify them.
-            case._guard_sudo().write({"approver_ids": [(6, 0, (case.body_head_id | case.committee_head_id).ids)]})
-        self._guard_sudo().write({"state": "to_approve"})
-        self._request_tier_approval(
-            self.env._("No approval tier is configured for filing cases: an administrator sets them up.")
-        )
-        for case in self:
-            reviewers = case.review_ids.reviewer_ids
-            case._guard_sudo().write({"approver_ids": [(4, user.id) for user in reviewers]})
-        return True
-
-    def _check_pending_reviewer(self):
-        # An approver concerned by the case (or a close relative) is recused from approving it.
-        res = super()._check_pending_reviewer()
-        recused = self.env.user.liangze_recused_cadre_ids
-        for case in self.sudo():
-            if recused & case.concerned_cadre_ids:
-                raise UserError(self.env._("You are recused from this case: the level above approves its filing."))
-        return res
-
-    def _on_tiers_approved(self):
-        """Filed: numbered (立案决定书), announced to the person and their party committee head."""
-        today = self._bureau_today()
-        for case in self.sudo():
-            number = case.body_unit_id._document_sequence("case_filing").next_by_id(sequence_date=today)
-            case._guard_sudo().write({"filing_number": number, "filed_on": today})
-            case._notify_filing()
-            case.message_post(
-                body=self.env._("The filing is approved (%(number)s): the investigation starts.", number=number),
-                partner_ids=case.author_id.partner_id.ids,
-            )
-
-    def _committee_head_of(self, cadre):
-        """The head of the party committee the person belongs to (the level above when they head it)."""
-        unit = cadre.sudo().unit_id
-        while unit:
-            if unit.unit_type == "party_committee" and unit.head_id and unit.head_id != cadre.user_id:
-                return unit.head_id
-            unit = unit.parent_id
-        return self.env["res.users"]
-
-    def _notify_filing(self):
-        """The filing decision (PDF) goes to the person and their party committee head by mail;
-        neither reads the case."""
-        self.ensure_one()
-        today = self._bureau_today()
-        partners = self.env["res.partner"]
-        for cadre in self.concerned_cadre_ids:
-            partners |= cadre._notified_partners() | self._committee_head_of(cadre).partner_id
-        partners = partners.filtered("email")
-        template = self.env.ref("liangze_discipline.mail_template_liangze_case_filing_notice")
-        if partners:
-            template.sudo().send_mail(self.id, email_values={"recipient_ids": [(6, 0, partners.ids)]})
-        self._guard_sudo().write({"notified_on": today})
-        self.message_post(
-            body=self.env._(
-                "Filing decision %(number)s sent to: %(recipients)s",
-                number=self.filing_number,
-                recipients="、".join(partners.mapped("name")) or "-",
-            )
-        )
-
     # -- investigation --------------------------------------------------------------------------
     def _check_body_manager(self):
         """Case management or the head of the body assigns and hands over."""
@@ -349,85 +277,6 @@ class LiangzeDisciplineCase(models.Model):
                 )
         self._guard_sudo().write({"state": "trial", "investigated_on": self._bureau_today()})
         return True
-
-    # -- trial ------------------------------------------------------------------------------------
-    def _handlers(self):
-        """Who handled the case so far: the clue's handlers, the verification and investigation teams."""
-        self.ensure_one()
-        return self.sudo().officer_ids - self.sudo().trial_officer_ids
-
-    def _assign_trial_officers(self, users):
-        """The trial officers never took part in the verification or investigation (recusal)."""
-        self._check_body_manager()
-        for case in self:
-            if case.state != "trial":
-                raise UserError(self.env._("Trial officers are assigned once the case is handed over for trial."))
-            handled = users & case._handlers()
-            if handled:
-                raise UserError(
-                    self.env._(
-                        "%(users)s took part in verifying or investigating the case and may not try it.",
-                        users="、".join(handled.mapped("name")),
-                    )
-                )
-        self._assign(users)
-        self._guard_sudo().write({"trial_officer_ids": [(4, user.id) for user in users]})
-        for case in self:
-            case.message_post(
-                body=self.env._("Trial officers: %(users)s", users="、".join(users.mapped("name"))),
-                partner_ids=users.partner_id.ids,
-            )
-        return True
-
-    def _check_trial_officer(self):
-        """A trial officer of the case (or the head of the body) acts on the trial."""
-        self._check_discipline_group()
-        for case in self.sudo():
-            if case.state != "trial":
-                raise UserError(self.env._("The trial is recorded while the case is under trial."))
-            if self.env.user not in case.trial_officer_ids and not self.env.user.has_group(SUPERVISION_HEAD):
-                raise UserError(self.env._("Only the trial officers of the case record its trial."))
-
-    def action_check_file(self):
-        """The case file is complete and in order (卷宗审核)."""
-        self._check_trial_officer()
-        self._guard_sudo().write(
-            {
-                "file_checked": True,
-                "file_checked_on": self._bureau_today(),
-                "file_checked_by_id": self.env.uid,
-            }
-        )
-        return True
-
-    def action_conclude_trial(self):
-        """File checked, trial report and proposed decision written: the case is
-        decided person by person (a draft decision each)."""
-        self._check_trial_officer()
-        for case in self:
-            if not case.file_checked:
-                raise UserError(self.env._("Check the case file first."))
-            if is_html_empty(case.trial_report):
-                raise UserError(self.env._("Write the trial report first."))
-            if not (case.proposed_decision or "").strip():
-                raise UserError(self.env._("Give the proposed decision."))
-        self._guard_sudo().write({"state": "decided", "trial_concluded_on": self._bureau_today()})
-        Decision = self.env["liangze.discipline.decision"]._guard_sudo()
-        for case in self.sudo():
-            missing = case.concerned_cadre_ids - case.decision_ids.cadre_id
-            if missing:
-                Decision.create(
-                    [{"case_id": case.id, "cadre_id": cadre.id, "facts": case.proposed_decision} for cadre in missing]
-                )
-        return True
-
-    def action_new_decision(self):
-        """Another decision on a person of the case (during the trial or the decision)."""
-        self.ensure_one()
-        self._check_discipline_group()
-        return self.env["liangze.discipline.decision"]._form_action(
-            target="new", context={"default_case_id": self.id, "default_cadre_id": self.cadre_id.id}
-        )
 
     # -- carrying out -------------------------------------------------------------------------------
     def _on_decisions_changed(self):

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
-from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, SUPERVISION_HEAD
+from odoo.addons.liangze_base.roles import SUPERVISION_HEAD
 from odoo.addons.liangze_integrity.models.liangze_sanction_type import FORMS
 
 # What the decision says: changed only while it is a draft.
@@ -42,8 +42,17 @@ class LiangzeDisciplineDecision(models.Model):
 
     _name = "liangze.discipline.decision"
     _description = "Discipline Decision"
-    _inherit = ["liangze.deadline.mixin", "liangze.discipline.mixin"]
+    _inherit = [
+        "liangze.discipline.decision.execution.mixin",
+        "liangze.deadline.mixin",
+        "liangze.discipline.mixin",
+        "liangze.official.document",
+    ]
     _order = "decision_date desc, id desc"
+    # Its number (发文字号) in the discipline body's series: liangze.official.document.
+    _document_kind = "discipline_decision"
+    _document_issuer_field = "body_unit_id"
+    _document_number_field = "decision_number"
     _rec_name = "display_title"
 
     _guard_workflow_fields = frozenset(
@@ -142,7 +151,7 @@ class LiangzeDisciplineDecision(models.Model):
         string="Sanctions in the Integrity File",
         readonly=True,
         copy=False,
-        groups="liangze_responsibility.group_liangze_supervisor",
+        groups="liangze_base.group_liangze_supervisor",
     )
     execution_deadline = fields.Date(string="Carry Out By", readonly=True, copy=False)
     report_deadline = fields.Date(string="Report Back By", readonly=True, copy=False)
@@ -286,7 +295,7 @@ class LiangzeDisciplineDecision(models.Model):
         today = self._bureau_today()
         for decision in self.sudo():
             company = decision.company_id
-            number = decision.body_unit_id._document_sequence("discipline_decision").next_by_id(sequence_date=today)
+            number = decision._next_document_number(today)
             values = {"decision_number": number, "decision_date": today}
             to_execute = decision.party_type_id or decision.government_type_id or decision.organisational_type_ids
             if to_execute:
@@ -380,76 +389,3 @@ class LiangzeDisciplineDecision(models.Model):
                     recipients="、".join(partners.mapped("name")) or "-",
                 )
             )
-
-    # -- carrying out ----------------------------------------------------------------------------------
-    def action_confirm_execution(self):
-        """The unit carried out the decision (announced, post and pay changed): the report back is due."""
-        self.case_id._check_discipline_group()
-        for decision in self:
-            if decision.state != "issued":
-                raise UserError(self.env._("Only a decision being carried out is confirmed."))
-            if not (decision.execution_note or "").strip():
-                raise UserError(self.env._("Say how the decision was carried out."))
-        today = self._bureau_today()
-        for decision in self.sudo():
-            decision._guard_sudo().write(
-                {
-                    "state": "executed",
-                    "executed_on": today,
-                    "deadline": decision.report_deadline,
-                    "yellow_date": self._yellow_from(decision.report_deadline, 10, decision.company_id),
-                }
-            )
-        return True
-
-    def action_record_report(self):
-        """The executing unit's report back is in: the decision is done."""
-        self.case_id._check_discipline_group()
-        for decision in self:
-            if decision.state != "executed":
-                raise UserError(self.env._("The report back follows the execution."))
-            if not ((decision.report_note or "").strip() or decision.report_attachment):
-                raise UserError(self.env._("Give the executing unit's report back."))
-        self._guard_sudo().write({"state": "done", "reported_on": self._bureau_today()})
-        self.case_id._on_decisions_changed()
-        return True
-
-    def _revoke(self, reason):
-        """Revoked on appeal: its sanctions revoked in the integrity file, the file says so."""
-        today = self._bureau_today()
-        for decision in self.sudo():
-            decision._guard_sudo().write({"state": "revoked", "revoked_on": today, "revoke_reason": reason})
-            recorded = decision.sanction_ids.filtered(lambda s: s.state == "recorded")
-            if recorded:
-                recorded._guard_sudo().action_revoke(reason)
-            decision._record_file_entry()
-        self.case_id._on_decisions_changed()
-
-    def action_register_appeal(self):
-        """The person's written appeal, registered by the body."""
-        self.ensure_one()
-        self.case_id._check_discipline_group(CASE_MANAGEMENT, SUPERVISION_HEAD)
-        return self.env["liangze.discipline.appeal"]._form_action(
-            name=self.env._("Register an Appeal"), target="new", context={"default_decision_id": self.id}
-        )
-
-    # -- reminders ---------------------------------------------------------------------------------------
-    def _deadline_reminder(self, level):
-        """Due soon or overdue: the officers of the case and the head are told; the
-        case's proposer gets the activity."""
-        users = (self.sudo().officer_ids | self.body_unit_id.head_id).filtered(lambda u: not u.share)
-        return {
-            "activity_type": "mail.mail_activity_data_todo",
-            "activity_user": self.sudo().case_id.author_id or users[:1],
-            "summary": (
-                self.env._("Check that the decision is carried out")
-                if self.state == "issued"
-                else self.env._("Obtain the report back on the decision")
-            ),
-            "template": "liangze_discipline.mail_template_liangze_discipline_decision_due",
-            "users": users,
-        }
-
-    @api.model
-    def _deadline_reminder_domain(self):
-        return [("state", "in", ("issued", "executed"))]

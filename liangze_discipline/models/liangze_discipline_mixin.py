@@ -25,6 +25,8 @@ class LiangzeDisciplineMixin(models.AbstractModel):
         "liangze.confidential.thread",
         "mail.activity.mixin",
     ]
+    # Reads logged, naming the persons concerned (liangze.logged.read.mixin).
+    _confidential_cadre_field = "concerned_cadre_ids"
 
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     concerned_cadre_ids = fields.Many2many(

@@ -1,7 +1,5 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
-from difflib import SequenceMatcher
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -10,7 +8,7 @@ from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import INTAKE, SUPERVISION_HEAD
 
 # The reporter's identity: the intake officers and the head of the body, nobody else.
-IDENTITY_GROUPS = "liangze_discipline.group_liangze_intake,liangze_responsibility.group_liangze_supervision_head"
+IDENTITY_GROUPS = "liangze_discipline.group_liangze_intake,liangze_base.group_liangze_supervision_head"
 IDENTITY_FIELDS = frozenset(
     {
         "reporter_name",
@@ -41,12 +39,8 @@ REFUSAL_REASONS = [
     ("other_body", "Matter of another body"),
     ("no_substance", "No substance"),
 ]
-# Still to be handled here: the persons' files say so (integrity opinions are deferred).
-OPEN_STATES = ("accepted",)
 # Kinds that become problem clues once accepted; appeals and suggestions are answered by intake.
 CLUE_KINDS = ("accusation", "other")
-# Spaces and punctuation do not make two reports different.
-NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 class LiangzePetition(models.Model):
@@ -66,7 +60,12 @@ class LiangzePetition(models.Model):
 
     _name = "liangze.petition"
     _description = "Letter or Report"
-    _inherit = ["liangze.discipline.mixin"]
+    _inherit = [
+        "liangze.petition.reporter.mixin",
+        "liangze.petition.repeat.mixin",
+        "liangze.petition.outcome.mixin",
+        "liangze.discipline.mixin",
+    ]
     _order = "received_on desc, id desc"
     _rec_names_search = ["name"]
     # Only those who handle it comment on it: case management reads, never writes.
@@ -193,57 +192,6 @@ class LiangzePetition(models.Model):
             )
         )
 
-    @api.depends("content", "concerned_cadre_ids", "reported_unit_ids", "body_unit_id")
-    def _compute_repeat_candidate(self):
-        for petition in self:
-            if petition.state not in (False, "registered") or not petition.id:
-                petition.repeat_candidate_id = petition.repeat_candidate_id
-                petition.repeat_similarity = petition.repeat_similarity
-                continue
-            first, ratio = petition._find_first()
-            petition.repeat_candidate_id = first
-            petition.repeat_similarity = round(ratio * 100) if first else 0
-
-    def _find_first(self):
-        """(earlier report, similarity) this report repeats: about the same person (or,
-        naming nobody, the same unit), with content at least as similar as the company
-        says; the earliest such report, never itself a repeat. (empty, 0.0) if none."""
-        self.ensure_one()
-        empty = self.browse()
-        if self.concerned_cadre_ids:
-            about = ("concerned_cadre_ids", "in", self.concerned_cadre_ids.ids)
-        elif self.reported_unit_ids:
-            about = ("reported_unit_ids", "in", self.reported_unit_ids.ids)
-        else:
-            return empty, 0.0
-        text = NOISE.sub("", self.content or "")
-        if not text:
-            return empty, 0.0
-        threshold = (self.company_id.liangze_petition_repeat_percent or 60) / 100
-        earlier = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search_fetch(
-                [
-                    about,
-                    ("id", "<", self.id),
-                    ("body_unit_id", "=", self.body_unit_id.id),
-                    ("state", "!=", "repeat"),
-                ],
-                ["content"],
-                order="received_on, id",
-            )
-        )
-        for candidate in earlier:
-            other = NOISE.sub("", candidate.content or "")
-            matcher = SequenceMatcher(None, text, other, autojunk=False)
-            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= threshold:
-                return candidate, ratio
-        return empty, 0.0
-
     @api.constrains("named", "reporter_name")
     def _check_named_reporter(self):
         for petition in self.sudo():
@@ -288,41 +236,6 @@ class LiangzePetition(models.Model):
     def _unlink_never(self):
         raise UserError(self.env._("A registered letter or report stays in the register; it cannot be deleted."))
 
-    def _bind_attachments(self):
-        """The material belongs to its field: its files are read as the field is (intake and
-        the head), not as the record is, and never show in the chatter of anyone else."""
-        user = self.env.user
-        for petition in self.sudo():
-            for attachment in petition.attachment_ids:
-                if (attachment.res_model, attachment.res_id, attachment.res_field) == (
-                    petition._name,
-                    petition.id,
-                    "attachment_ids",
-                ):
-                    continue
-                # Only a file uploaded for it: never one taken from another record.
-                uploaded = not attachment.res_id and (self.env.su or attachment.create_uid == user)
-                if not (uploaded or (attachment.res_model, attachment.res_id) == (petition._name, petition.id)):
-                    raise UserError(self.env._("Attach only files uploaded for the letter or report."))
-                attachment.write({"res_model": petition._name, "res_id": petition.id, "res_field": "attachment_ids"})
-
-    def _sync_acceptance_notices(self):
-        """A named report, registered: the reporter is to be told of the acceptance in time."""
-        Notice = self.env["liangze.petition.notice"]._guard_sudo()
-        for petition in self.sudo():
-            notice = petition.notice_ids.filtered(lambda n: n.kind == "acceptance" and n.state == "to_do")
-            if petition.state != "registered":
-                continue
-            if petition.named and not notice:
-                Notice.create({"petition_id": petition.id, "kind": "acceptance"})._schedule()
-            elif petition.named and notice:
-                notice._schedule()
-            elif notice:
-                notice._void()
-
-    def _involved_users(self):
-        return self.sudo().reporter_user_id
-
     # -- who acts ---------------------------------------------------------------------
     def _check_intake(self):
         """The intake officers of the body register and handle letters and reports; the head too."""
@@ -348,19 +261,6 @@ class LiangzePetition(models.Model):
                         "to the level above.",
                         petition=petition.display_name,
                         person="、".join(heads.mapped("name")),
-                    )
-                )
-
-    def _check_not_repeat(self):
-        for petition in self:
-            if petition.repeat_candidate_id and not petition.repeat_dismissed:
-                raise UserError(
-                    self.env._(
-                        "%(petition)s looks like a repeat of %(first)s (%(ratio)s%% similar): file it as a repeat, "
-                        "or say it is not one.",
-                        petition=petition.display_name,
-                        first=petition.repeat_candidate_id.display_name,
-                        ratio=petition.repeat_similarity,
                     )
                 )
 
@@ -458,115 +358,6 @@ class LiangzePetition(models.Model):
             )
         self._record_file_entries()
         return True
-
-    def action_mark_repeat(self, first=None, note=None):
-        """Filed as a repeat of an earlier report: linked to it (to the first of its chain)
-        and not handled again; the reporter was answered on the first."""
-        self._check_intake()
-        self._check_registered()
-        if isinstance(first, int):
-            first = self.browse(first)
-        for petition in self:
-            original = first or petition.repeat_candidate_id
-            while original.first_id:
-                original = original.first_id
-            if not original:
-                raise UserError(self.env._("Choose the earlier report this one repeats."))
-            if original == petition or original.body_unit_id != petition.body_unit_id:
-                raise UserError(self.env._("A report repeats an earlier report of the same discipline body."))
-            petition._decided("repeat", first_id=original.id, decision_note=(note or "").strip() or False)
-            petition.notice_ids.filtered(lambda n: n.state == "to_do")._void()
-            petition.message_post(
-                body=self.env._(
-                    "Filed by %(user)s as a repeat of %(first)s.", user=self.env.user.name, first=original.name
-                )
-            )
-            original.sudo().message_post(
-                body=self.env._("Repeat report %(petition)s received and filed.", petition=petition.name)
-            )
-        self._record_file_entries()
-        return True
-
-    def action_not_repeat(self):
-        """Intake judges the report new despite its likeness to an earlier one."""
-        self._check_intake()
-        self._check_registered()
-        for petition in self.filtered("repeat_candidate_id"):
-            petition._guard_sudo().write({"repeat_dismissed": True})
-            petition.message_post(
-                body=self.env._(
-                    "%(user)s judged it a new report, not a repeat of %(first)s.",
-                    user=self.env.user.name,
-                    first=petition.repeat_candidate_id.name,
-                )
-            )
-        return True
-
-    def action_close(self, result):
-        """Closed with its result (the clue concluded, the appeal or suggestion answered):
-        the named reporter is to be told of the result in time."""
-        self._check_intake()
-        result = (result or "").strip()
-        if not result:
-            raise UserError(self.env._("Write the result the reporter is told."))
-        for petition in self:
-            if petition.state not in OPEN_STATES:
-                raise UserError(
-                    self.env._("Only an accepted report is closed: %(petition)s.", petition=petition.display_name)
-                )
-        self._close(result)
-        return True
-
-    def _close(self, result):
-        """Close the accepted reports with ``result`` (as the system: the clue's conclusion calls it too)."""
-        petitions = self.sudo().filtered(lambda p: p.state in OPEN_STATES)
-        if not petitions:
-            return
-        petitions._guard_sudo().write({"state": "closed", "closed_on": self._bureau_today(), "result": result})
-        Notice = self.env["liangze.petition.notice"]._guard_sudo()
-        for petition in petitions:
-            petition.message_post(body=self.env._("Closed: %(result)s", result=result))
-            if petition.named:
-                Notice.create({"petition_id": petition.id, "kind": "result"})._schedule()
-        petitions._record_file_entries()
-
-    def _record_file_entries(self):
-        """The report in each reported person's integrity file: open while handled here,
-        then with its outcome. Neither the reporter nor the content goes into the file."""
-        Entry = self.env["liangze.integrity.entry"]
-        for petition in self.sudo():
-            outcome = petition._file_outcome()
-            kind = dict(self._fields["kind"]._description_selection(self.env))[petition.kind]
-            for cadre in petition.concerned_cadre_ids:
-                Entry._record(
-                    cadre,
-                    "letter_report",
-                    petition,
-                    name=f"{petition.name} {kind}",
-                    year=petition.received_on.year,
-                    entry_date=petition.received_on,
-                    result=outcome,
-                    open_matter=petition.state in OPEN_STATES,
-                )
-
-    def _file_outcome(self):
-        self.ensure_one()
-        if self.state == "accepted":
-            return (
-                self.env._("Accepted; problem clue %(clue)s", clue=self.clue_id.name)
-                if self.clue_id
-                else self.env._("Accepted")
-            )
-        if self.state == "not_accepted":
-            reasons = dict(self._fields["refusal_reason"]._description_selection(self.env))
-            return self.env._("Not accepted: %(reason)s", reason=reasons.get(self.refusal_reason, ""))
-        if self.state == "forwarded":
-            return self.env._("Forwarded to %(body)s", body=self.forwarded_to)
-        if self.state == "repeat":
-            return self.env._("Repeat of %(first)s", first=self.first_id.name)
-        if self.state == "closed":
-            return (self.result or "")[:300]
-        return False
 
     # -- buttons ---------------------------------------------------------------------------
     def _decision_action(self, mode, name):

@@ -31,8 +31,17 @@ class LiangzeTalkInquiry(models.Model):
 
     _name = "liangze.talk.inquiry"
     _description = "Talk or Letter Inquiry"
-    _inherit = ["liangze.discipline.mixin", "liangze.deadline.mixin", "liangze.plan.approval.mixin"]
+    _inherit = [
+        "liangze.discipline.mixin",
+        "liangze.deadline.mixin",
+        "liangze.plan.approval.mixin",
+        "liangze.official.document",
+    ]
     _order = "id desc"
+    # Its number (发文字号) in the discipline body's series: liangze.official.document.
+    _document_kind = "inquiry_letter"
+    _document_issuer_field = "body_unit_id"
+    _document_number_field = "letter_number"
 
     _guard_workflow_fields = frozenset(
         {
@@ -223,12 +232,11 @@ class LiangzeTalkInquiry(models.Model):
                 raise UserError(self.env._("Write the matters the person is to explain."))
             company = inquiry.company_id
             deadline = company._liangze_workdays().add_workdays(today, company.liangze_inquiry_reply_workdays or 15)
-            sequence = inquiry.body_unit_id._document_sequence("inquiry_letter")
             inquiry._guard_sudo().write(
                 {
                     "state": "letter_sent",
                     "letter_date": today,
-                    "letter_number": sequence.next_by_id(sequence_date=today),
+                    "letter_number": inquiry._next_document_number(today),
                     "reply_deadline": deadline,
                     "yellow_date": self._yellow_from(deadline, 3, company),
                 }

@@ -15,7 +15,7 @@ from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 CASE_OFFICER = "liangze_discipline.group_liangze_case_officer"
 CASE_MANAGEMENT = "liangze_discipline.group_liangze_case_management"
 ORGANISATION = "liangze_integrity.group_liangze_organisation"
-LEADER = "liangze_responsibility.group_liangze_leader"
+LEADER = "liangze_base.group_liangze_leader"
 SERIOUS_WARNING = "liangze_integrity.liangze_sanction_type_party_serious_warning"
 PARTY_WARNING = "liangze_integrity.liangze_sanction_type_party_warning"
 FILING_REPORT = "liangze_discipline.action_report_liangze_case_filing"

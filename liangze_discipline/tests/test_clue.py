@@ -58,7 +58,7 @@ class TestClue(IntegrityCase):
         # The city committee's secretary approves what concerns the county's secretary.
         cls.city.head_id = cls.leader
         Cadre = cls.env["liangze.cadre"]
-        cls.clerk_user = user("lz_clerk_sun", "liangze_responsibility.group_liangze_user")
+        cls.clerk_user = user("lz_clerk_sun", "liangze_base.group_liangze_user")
         cls.suspect = Cadre.create(
             {"name": "Clerk Sun", "unit_id": cls.office.id, "post": "Clerk", "user_id": cls.clerk_user.id}
         )

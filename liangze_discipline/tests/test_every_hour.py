@@ -16,7 +16,7 @@ INTAKE = "liangze_discipline.group_liangze_intake"
 CASE_OFFICER = "liangze_discipline.group_liangze_case_officer"
 CASE_MANAGEMENT = "liangze_discipline.group_liangze_case_management"
 INBOUND = "liangze_discipline.group_liangze_inbound"
-LEADER = "liangze_responsibility.group_liangze_leader"
+LEADER = "liangze_base.group_liangze_leader"
 SERIOUS_WARNING = "liangze_integrity.liangze_sanction_type_party_serious_warning"
 PDF = base64.b64encode(b"%PDF-1.4 finding")
 

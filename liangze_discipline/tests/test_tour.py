@@ -43,7 +43,7 @@ class TestPetitionTour(HttpCase):
 
         intake = user("lz_tour_intake", "liangze_discipline.group_liangze_intake")
         manager = user("lz_tour_case_manager", "liangze_discipline.group_liangze_case_management")
-        head = user("lz_tour_body_head", "liangze_responsibility.group_liangze_supervision_head")
+        head = user("lz_tour_body_head", "liangze_base.group_liangze_supervision_head")
         body.write({"head_id": head.id, "member_ids": [(6, 0, (intake | manager).ids)]})
         cadre = self.env["liangze.cadre"].create({"name": "王科长", "unit_id": office.id, "post": "Section chief"})
 
@@ -103,7 +103,7 @@ class TestClueTour(HttpCase):
 
         officer = user("lz_tour_clue_officer", "Tour Officer", "liangze_discipline.group_liangze_case_officer")
         manager = user("lz_tour_clue_manager", "Tour Manager", "liangze_discipline.group_liangze_case_management")
-        head = user("lz_tour_clue_head", "Tour Head", "liangze_responsibility.group_liangze_supervision_head")
+        head = user("lz_tour_clue_head", "Tour Head", "liangze_base.group_liangze_supervision_head")
         body.write({"head_id": head.id, "member_ids": [(6, 0, (officer | manager).ids)]})
         cadre = self.env["liangze.cadre"].create({"name": "Tour Clerk Zhou", "unit_id": office.id, "post": "Clerk"})
         clue = (

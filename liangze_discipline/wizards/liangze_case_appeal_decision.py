@@ -1,6 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import models
 
 
 class LiangzeAppealDecision(models.TransientModel):
@@ -8,11 +8,6 @@ class LiangzeAppealDecision(models.TransientModel):
     changed (a new decision drafted) or revoked."""
 
     _inherit = "liangze.appeal.decision"
-
-    appeal_ref = fields.Reference(
-        selection_add=[("liangze.discipline.appeal", "Discipline Appeal")],
-        ondelete={"liangze.discipline.appeal": "cascade"},
-    )
 
     def action_change(self):
         return self._decide("action_change")

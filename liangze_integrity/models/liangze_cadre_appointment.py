@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.liangze_accountability.models.liangze_cadre import RANKS
+from odoo.addons.liangze_base.models.liangze_cadre import RANKS
 
 
 class LiangzeCadreAppointment(models.Model):

@@ -21,6 +21,8 @@ class LiangzeCadreRelative(models.Model):
     _name = "liangze.cadre.relative"
     _description = "Declared Close Relative"
     _inherit = ["liangze.record.guard", "liangze.logged.read.mixin"]
+    # Reads logged, naming the cadre (liangze.logged.read.mixin).
+    _confidential_cadre_field = "cadre_id"
     _order = "cadre_id, relation, id"
 
     _guard_state_field = None

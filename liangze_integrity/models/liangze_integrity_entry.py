@@ -42,6 +42,8 @@ class LiangzeIntegrityEntry(models.Model):
     _name = "liangze.integrity.entry"
     _description = "Integrity File Entry"
     _inherit = ["liangze.record.guard", "liangze.logged.read.mixin", "liangze.source.link.mixin"]
+    # Reads logged, naming the cadre (liangze.logged.read.mixin).
+    _confidential_cadre_field = "cadre_id"
     _order = "entry_date desc, id desc"
 
     _guard_state_field = None

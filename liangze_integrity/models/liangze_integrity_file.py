@@ -24,6 +24,8 @@ class LiangzeIntegrityFile(models.Model):
         "liangze.confidential.thread",
         "mail.activity.mixin",
     ]
+    # Reads logged, naming the cadre (liangze.logged.read.mixin).
+    _confidential_cadre_field = "cadre_id"
     _order = "unit_id, name, id"
     _mail_post_access = "write"
 

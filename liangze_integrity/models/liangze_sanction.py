@@ -19,6 +19,8 @@ class LiangzeSanction(models.Model):
     _name = "liangze.sanction"
     _description = "Sanction"
     _inherit = ["liangze.record.guard", "liangze.logged.read.mixin", "liangze.confidential.thread"]
+    # Reads logged, naming the cadre (liangze.logged.read.mixin).
+    _confidential_cadre_field = "cadre_id"
     _order = "effective_date desc, id desc"
     _mail_post_access = "write"
 

@@ -30,7 +30,7 @@ class TestDutyCampaign(IntegrityCase):
             return bureau_user(
                 cls.env,
                 login=login,
-                groups="liangze_responsibility.group_liangze_user",
+                groups="liangze_base.group_liangze_user",
                 company_id=cls.company_a.id,
                 company_ids=[(6, 0, cls.company_a.ids)],
             )

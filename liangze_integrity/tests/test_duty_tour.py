@@ -34,10 +34,8 @@ class TestDutyTour(HttpCase):
                 "company_id": company.id,
             }
         )
-        organiser = bureau_user(
-            self.env, login="lz_tour_organiser", groups="liangze_responsibility.group_liangze_supervisor"
-        )
-        evaluator = bureau_user(self.env, login="lz_tour_evaluator", groups="liangze_responsibility.group_liangze_user")
+        organiser = bureau_user(self.env, login="lz_tour_organiser", groups="liangze_base.group_liangze_supervisor")
+        evaluator = bureau_user(self.env, login="lz_tour_evaluator", groups="liangze_base.group_liangze_user")
         body.member_ids = organiser
         self.env["liangze.cadre"].create(
             {"name": "周明", "unit_id": office.id, "post": "办公室主任", "leader_role": "principal_leader"}

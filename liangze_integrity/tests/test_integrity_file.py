@@ -40,7 +40,7 @@ class TestIntegrityFile(IntegrityCase):
         other_officer = bureau_user(
             self.env,
             login="lz_other_officer",
-            groups="liangze_responsibility.group_liangze_supervisor",
+            groups="liangze_base.group_liangze_supervisor",
             company_id=self.company_b.id,
             company_ids=[(6, 0, self.company_b.ids)],
         )
@@ -160,9 +160,7 @@ class TestIntegrityFile(IntegrityCase):
             self._found("auditlog.log.line", self.admin, [("log_id", "in", logs.ids)]),
             "the values read stay out of the administrator's sight",
         )
-        root = bureau_user(
-            self.env, login="lz_root", groups="base.group_system,liangze_responsibility.group_liangze_admin"
-        )
+        root = bureau_user(self.env, login="lz_root", groups="base.group_system,liangze_base.group_liangze_admin")
         with self.assertRaises(AccessError):
             logs.with_user(root).unlink()
         with self.assertRaises(AccessError):

@@ -9,12 +9,10 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.liangze_base.tests.common import bureau_user
-
 from .common import IntegrityCase
 
 ORGANISATION = "liangze_integrity.group_liangze_organisation"
-SUPERVISOR = "liangze_responsibility.group_liangze_supervisor"
+SUPERVISOR = "liangze_base.group_liangze_supervisor"
 REPORT = "liangze_integrity.action_report_liangze_opinion_reply"
 
 
@@ -56,26 +54,15 @@ class TestOpinion(IntegrityCase):
             }
         )
 
-        def user(login, groups, companies=None):
-            companies = companies or cls.company_a
-            return bureau_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                company_id=companies[0].id,
-                company_ids=[(6, 0, companies.ids)],
-            )
-
-        cls.organiser = user("lz_organiser", ORGANISATION)
-        cls.other_organiser = user("lz_other_organiser", ORGANISATION)
-        cls.county_supervisor = user("lz_county_supervisor", SUPERVISOR, cls.company_a1 | cls.company_a)
+        cls.organiser = cls.make_user(ORGANISATION, cls.personnel, login="lz_organiser")
+        cls.other_organiser = cls.make_user(ORGANISATION, cls.cadre_office, login="lz_other_organiser")
+        cls.county_supervisor = cls.make_user(
+            SUPERVISOR, cls.county_discipline, login="lz_county_supervisor", companies=cls.company_a1 | cls.company_a
+        )
         # Those who may export at all: what they export is still bound by the rules.
         (cls.organiser | cls.other_organiser | cls.county_supervisor).group_ids = [
             (4, cls.env.ref("base.group_allow_export").id)
         ]
-        cls.personnel.member_ids = cls.organiser
-        cls.cadre_office.member_ids = cls.other_organiser
-        cls.county_discipline.member_ids = cls.county_supervisor
 
         Cadre = cls.env["liangze.cadre"]
         cls.persons = Cadre.create(

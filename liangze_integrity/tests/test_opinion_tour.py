@@ -45,8 +45,8 @@ class TestOpinionTour(HttpCase):
             )
 
         organiser = user("lz_tour_organiser", "liangze_integrity.group_liangze_organisation")
-        supervisor = user("lz_tour_supervisor", "liangze_responsibility.group_liangze_supervisor")
-        head = user("lz_tour_head", "liangze_responsibility.group_liangze_supervision_head")
+        supervisor = user("lz_tour_supervisor", "liangze_base.group_liangze_supervisor")
+        head = user("lz_tour_head", "liangze_base.group_liangze_supervision_head")
         personnel.member_ids = organiser
         body.write({"head_id": head.id, "member_ids": [(6, 0, supervisor.ids)]})
         Cadre = self.env["liangze.cadre"]

@@ -21,14 +21,14 @@ class TestRefusalsInChinese(IntegrityCase):
         cls.evaluator = bureau_user(
             cls.env,
             login="lz_zh_evaluator",
-            groups="liangze_responsibility.group_liangze_user",
+            groups="liangze_base.group_liangze_user",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )
         cls.late_evaluator = bureau_user(
             cls.env,
             login="lz_zh_late_evaluator",
-            groups="liangze_responsibility.group_liangze_user",
+            groups="liangze_base.group_liangze_user",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )

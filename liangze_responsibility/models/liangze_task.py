@@ -8,7 +8,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
 from odoo.addons.liangze_base.roles import ADMIN, SUPERVISOR
 
-from .liangze_deadline_mixin import WARNING_LEVELS  # noqa: F401 (imported from here by other addons)
 from .liangze_task_summary import SUMMARY_FIELDS
 
 # States in which the owner may still work on the ledger.
@@ -266,9 +265,9 @@ class LiangzeTask(models.Model):
         return res
 
     @api.model
-    def _cron_refresh_warnings(self):
-        """Daily: the shared refresh and reminders, then the cockpit's summary, recounted."""
-        res = super()._cron_refresh_warnings()
+    def _deadline_after_refresh(self):
+        """The day's levels moved: the cockpit's summary, recounted."""
+        res = super()._deadline_after_refresh()
         self.env["liangze.task.summary"]._rebuild()
         return res
 

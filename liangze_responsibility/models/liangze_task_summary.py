@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .liangze_deadline_mixin import WARNING_LEVELS
+from odoo.addons.liangze_base.models.liangze_deadline_mixin import WARNING_LEVELS
 
 # What a summary row depends on: a task changing one of these moves between rows.
 SUMMARY_FIELDS = frozenset({"owner_unit_id", "deadline", "state", "warning_level", "active"})

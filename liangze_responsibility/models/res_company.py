@@ -35,11 +35,6 @@ class ResCompany(models.Model):
             if not 0 < company.liangze_weight_max <= 10_000:
                 raise ValidationError(self.env._("The largest item weight lies between 0 and 10,000."))
 
-    def _liangze_workdays(self):
-        """The company's WorkdayCalendar (statutory workdays), shared by the request."""
-        self.ensure_one()
-        return self.resource_calendar_id._liangze_workdays()
-
     def _liangze_evidence_extensions(self):
         self.ensure_one()
         text = (self.liangze_evidence_extensions or DEFAULT_EVIDENCE_EXTENSIONS).replace("，", ",")

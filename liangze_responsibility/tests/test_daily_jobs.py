@@ -237,14 +237,12 @@ class TestDailyJobs(LiangzeCase):
 
     def test_the_jobs_run_in_the_order_they_feed_each_other(self):
         def at(xmlid):
-            return pytz.utc.localize(self.env.ref(f"liangze_responsibility.{xmlid}").nextcall).astimezone(
-                pytz.timezone("Asia/Shanghai")
-            )
+            return pytz.utc.localize(self.env.ref(xmlid).nextcall).astimezone(pytz.timezone("Asia/Shanghai"))
 
         generate, warnings, digest = (
-            at("ir_cron_liangze_generate_tasks"),
-            at("ir_cron_liangze_refresh_warnings"),
-            at("ir_cron_liangze_weekly_digest"),
+            at("liangze_responsibility.ir_cron_liangze_generate_tasks"),
+            at("liangze_base.ir_cron_liangze_refresh_warnings"),
+            at("liangze_responsibility.ir_cron_liangze_weekly_digest"),
         )
         self.assertLess(generate.time(), warnings.time(), "tasks generated before their warnings")
         self.assertLess(warnings.time(), digest.time(), "warnings before the digest")

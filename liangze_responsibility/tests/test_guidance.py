@@ -182,6 +182,30 @@ class TestGuidanceCascade(TransactionCase):
                 self.assertEqual(Task.search_count([("list_id", "=", rlist.id)]), expected, rlist.name)
         self.assertIn("Report to the committee too", county_item.task_ids.standard)
 
+    def test_defaults_slipped_into_the_send_button_are_not_taken(self):
+        """The derived lists are the product's: a client putting ``default_*`` keys into
+        the wizard button's context (a list already published, a revision by someone
+        else) gets the lists and revisions the action writes, drafts by the sender."""
+        city = self.cities[0]
+        forged = {"default_state": "published", "default_user_id": city["admin"].id, "default_active": False}
+        with freeze_time("2026-01-15"):
+            wizard = (
+                self.env["liangze.guidance.send"]
+                .with_user(self.province["admin"])
+                .create({"list_id": self.guidance.id, "committee_ids": [(6, 0, city["committee"].ids)]})
+            )
+            wizard.with_context(**forged).action_send()
+        derived = (
+            self.env["liangze.list"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("parent_list_id", "=", self.guidance.id)])
+        )
+        self.assertEqual(len(derived), 1)
+        self.assertEqual(derived.state, "draft", "the derived list waits for the city to adopt it")
+        self.assertTrue(derived.active)
+        self.assertEqual(derived.revision_ids.user_id, self.province["admin"], "the revision is the sender's")
+
     def test_province_leader_sees_the_cascade(self):
         cities, counties = self._cascade_of_the_three_levels()
         county_list = counties[self.counties[self.cities[1]["committee"]][0]["committee"]]

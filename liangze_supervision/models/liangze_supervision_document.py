@@ -15,7 +15,7 @@ class LiangzeSupervisionDocument(models.AbstractModel):
 
     _name = "liangze.supervision.document"
     _description = "Supervision Document"
-    _inherit = ["liangze.record.guard"]
+    _inherit = ["liangze.record.guard", "liangze.official.document"]
 
     # What every document shares: numbered and dated when it goes out, by its
     # author; addressed and issued by units fixed once it left its draft.
@@ -23,8 +23,6 @@ class LiangzeSupervisionDocument(models.AbstractModel):
     _guard_provenance_fields = {"author_id": "user"}
     _guard_structural_fields = frozenset({"unit_id", "issuer_unit_id", "company_id"})
 
-    # The kind of document, for the issuer's number series (see liangze.document.series).
-    _document_kind = "all"
     # Fields the addressed unit may write (its plan, feedback or receipt); the
     # rest belongs to the discipline body.
     _unit_writable_fields = frozenset()
@@ -76,12 +74,8 @@ class LiangzeSupervisionDocument(models.AbstractModel):
         sequence is gapless and yearly, so numbers run 1, 2, 3 … each year."""
         for document in self:
             if not document.document_number:
-                sequence = document.issuer_unit_id._document_sequence(document._document_kind)
-                number = sequence.next_by_id(sequence_date=document.issue_date)
+                number = document._next_document_number(document.issue_date)
                 document._guard_sudo().write({"document_number": number})
-
-    def _workdays_after(self, day, count):
-        return self.company_id._liangze_workdays().add_workdays(day, count)
 
     def _notify_by_template(self, template_xmlid, users):
         """Post the template on each document to the users' inboxes (or e-mail,

@@ -3,46 +3,14 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 
 class LiangzeUnit(models.Model):
-    """A discipline body issues documents under its own number series and
-    sets how long a unit has to acknowledge a reminder letter."""
+    """A unit with supervision documents is archived, never deleted; the cockpit
+    shows the quality of supervision next to the task figures."""
 
     _inherit = "liangze.unit"
-
-    document_prefix = fields.Char(
-        string="Document Number Prefix",
-        help="Printed before the year in the document numbers this discipline body issues, "
-        "for example X税纪建 gives X税纪建〔2026〕3号. Defaults to the unit's code or name.",
-    )
-    document_numbering = fields.Selection(
-        [("shared", "One series for every document"), ("per_kind", "One series per kind of document")],
-        string="Document Numbers",
-        default="shared",
-        required=True,
-        help="Reports, recommendation letters and reminder letters share one number series, "
-        "or each kind has its own, with its own prefix.",
-    )
-    document_series_ids = fields.One2many("liangze.document.series", "issuer_unit_id", string="Number Series")
-    receipt_workdays = fields.Integer(
-        string="Receipt Due (workdays)",
-        default=3,
-        help="Workdays the addressed unit has to acknowledge a reminder letter before its leaders are told.",
-    )
-
-    @api.constrains("receipt_workdays")
-    def _check_receipt_workdays(self):
-        if any(not 1 <= unit.receipt_workdays <= 60 for unit in self):
-            raise ValidationError(self.env._("The receipt is due within 1 to 60 workdays."))
-
-    def write(self, vals):
-        res = super().write(vals)
-        if "document_prefix" in vals:
-            for series in self.document_series_ids.filtered("sequence_id"):
-                series.sequence_id.sudo().prefix = series._full_prefix()
-        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_without_documents(self):
@@ -50,11 +18,6 @@ class LiangzeUnit(models.Model):
             Document = self.env[model].sudo().with_context(active_test=False)
             if Document.search_count(["|", ("unit_id", "in", self.ids), ("issuer_unit_id", "in", self.ids)], limit=1):
                 raise UserError(self.env._("A unit with supervision documents cannot be deleted; archive it instead."))
-
-    def _document_sequence(self, kind="all"):
-        """The issuer's yearly, gapless number series for documents of ``kind``."""
-        self.ensure_one()
-        return self.env["liangze.document.series"]._for(self, kind)._sequence()
 
     # -- supervision quality on the cockpit (same period and roll-up as the task figures) --
     cockpit_turnaround_days = fields.Float(

@@ -72,7 +72,7 @@ class TestDailyJobs(SupervisionCase):
     def test_an_overdue_political_task_is_warned_and_the_job_completes(self):
         ledger = self._ledger()
         overdue, later = ledger.task_ids.sorted("due_date")
-        cron = self.env.ref("liangze_responsibility.ir_cron_liangze_refresh_warnings")
+        cron = self.env.ref("liangze_base.ir_cron_liangze_refresh_warnings")
         # 04:30 on 18 March in the bureau (20:30 UTC on the 17th): the task due on the 17th is overdue.
         for _run in range(2):
             with freeze_time(BUREAU_INSTANTS["20:30 UTC"]):

@@ -5,6 +5,7 @@ shared mechanisms. A new model is checked without new test code; a model that dr
 a mechanism fails here, named with the rule it broke.
 """
 
+import re
 from datetime import timedelta
 
 from odoo.tests import tagged
@@ -66,8 +67,8 @@ class TestConformanceAccess(TransactionCase):
                 "company_id": other.id,
                 "company_ids": [(6, 0, other.ids)],
                 "group_ids": [
-                    (4, self.env.ref("liangze_responsibility.group_liangze_admin").id),
-                    (4, self.env.ref("liangze_responsibility.group_liangze_supervision_head").id),
+                    (4, self.env.ref("liangze_base.group_liangze_admin").id),
+                    (4, self.env.ref("liangze_base.group_liangze_supervision_head").id),
                 ],
             }
         )
@@ -164,3 +165,82 @@ class TestConformanceThread(TransactionCase):
                             f"{user.login} reads {len(seen)} {channel} of {model} records they cannot read",
                         )
         self.assertGreater(checked, 20, "the demo gives records to check")
+
+
+# Numbers that are not official document numbers (发文字号): registration numbers of
+# the body's own files, given by a sequence of their own (the reason given).
+NOT_OFFICIAL_NUMBERS = {}
+NUMBER_SHAPE = re.compile(r"^(?P<prefix>.+)〔(?P<year>\d{4})〕(?P<n>[1-9]\d*)号$")
+
+
+@tagged("post_install", "-at_install")
+class TestConformanceOfficialDocuments(TransactionCase):
+    """Every official document is numbered through its issuer's series
+    (``liangze.official.document``), never by a sequence of its own."""
+
+    def _documents(self):
+        mixin = type(self.env["liangze.official.document"])
+        return [m for m in liangze_models(self.env) if mixin in type(self.env[m]).__mro__]
+
+    def test_every_official_document_declares_its_series(self):
+        documents = self._documents()
+        self.assertGreaterEqual(len(documents), 9, "the official documents are found")
+        kinds = dict(self.env["liangze.document.series"]._fields["kind"]._description_selection(self.env))
+        for model in documents:
+            Model = self.env[model]
+            with self.subTest(model=model):
+                issuer = Model._fields.get(Model._document_issuer_field)
+                number = Model._fields.get(Model._document_number_field)
+                self.assertTrue(
+                    issuer and issuer.type == "many2one" and issuer.comodel_name == "liangze.unit",
+                    f"{model}: its issuer {Model._document_issuer_field!r} is not a unit",
+                )
+                self.assertTrue(number and number.type == "char", f"{model}: no number field")
+                self.assertIn(Model._document_kind, kinds, f"{model}: kind {Model._document_kind!r} has no series")
+                self.assertIn(
+                    Model._document_number_field,
+                    Model._guard_workflow(),
+                    f"{model}: its number is not written by its actions only (record guard)",
+                )
+
+    def test_no_other_number_field_is_written_by_hand(self):
+        """A model with a workflow field named like a number that is not its official
+        number: numbered by hand, beside the series."""
+        documents = set(self._documents())
+        for model in liangze_models(self.env):
+            Model = self.env[model]
+            official = Model._document_number_field if model in documents else None
+            for name in Model._guard_workflow() if hasattr(Model, "_guard_workflow") else ():
+                field = Model._fields.get(name)
+                if not field or field.type != "char" or not name.endswith("number") or name == official:
+                    continue
+                with self.subTest(model=model, field=name):
+                    self.assertIn(
+                        (model, name),
+                        NOT_OFFICIAL_NUMBERS,
+                        f"{model}.{name}: numbered beside the official document series (liangze.official.document)",
+                    )
+
+    def test_every_number_given_is_its_issuers_series(self):
+        """What the demo and the product's actions numbered: prefix of the issuer's series,
+        the year, a number from 1, 号 (GB/T 9704 发文字号)."""
+        Series = self.env["liangze.document.series"].sudo()
+        checked = 0
+        for model in self._documents():
+            Model = self.env[model].sudo().with_context(active_test=False)
+            field = Model._document_number_field
+            for record in Model.search([(field, "!=", False)]):
+                number = record[field]
+                issuer = record[Model._document_issuer_field]
+                with self.subTest(model=model, number=number):
+                    shape = NUMBER_SHAPE.match(number)
+                    self.assertTrue(shape, f"{model}({record.id}): {number!r} is not X〔year〕n号")
+                    series = Series._for(issuer, Model._document_kind)
+                    self.assertEqual(
+                        shape["prefix"] + "〔%(range_year)s〕",
+                        series._full_prefix(),
+                        f"{model}({record.id}): {number!r} not from {issuer.display_name}'s series",
+                    )
+                    checked += 1
+        if self.env.ref("liangze_responsibility.res_users_demo_liming", raise_if_not_found=False):
+            self.assertGreaterEqual(checked, 10, "the demo's numbered documents are checked")

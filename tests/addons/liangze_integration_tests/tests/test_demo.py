@@ -63,7 +63,7 @@ class TestDemoBureau(TransactionCase):
         }
         for login, group in roles.items():
             user = self.env["res.users"].search([("login", "=", login)])
-            self.assertTrue(user.has_group(f"liangze_responsibility.{group}"), login)
+            self.assertTrue(user.has_group(f"liangze_base.{group}"), login)
             self.assertEqual(user.lang, "zh_CN")
             self.assertEqual(user.tz, "Asia/Shanghai")
             user.with_user(user)._check_credentials({"type": "password", "password": PASSWORD}, {"interactive": True})

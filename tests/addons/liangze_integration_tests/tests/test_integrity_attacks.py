@@ -54,12 +54,12 @@ DEMO_LOGINS = (
     "internal_control",
 )
 ROLE_GROUPS = (
-    "liangze_responsibility.group_liangze_user",
-    "liangze_responsibility.group_liangze_unit_head",
-    "liangze_responsibility.group_liangze_leader",
-    "liangze_responsibility.group_liangze_admin",
-    "liangze_responsibility.group_liangze_supervisor",
-    "liangze_responsibility.group_liangze_supervision_head",
+    "liangze_base.group_liangze_user",
+    "liangze_base.group_liangze_unit_head",
+    "liangze_base.group_liangze_leader",
+    "liangze_base.group_liangze_admin",
+    "liangze_base.group_liangze_supervisor",
+    "liangze_base.group_liangze_supervision_head",
     "liangze_integrity.group_liangze_organisation",
     "liangze_discipline.group_liangze_intake",
     "liangze_discipline.group_liangze_case_officer",

@@ -50,11 +50,11 @@ class TestMenusPerRole(TransactionCase):
         files = {"integrity_files", "opinions"}
         expected = {
             "base.group_user": set(),
-            "liangze_responsibility.group_liangze_user": principal,
-            "liangze_responsibility.group_liangze_unit_head": principal | cockpit,
-            "liangze_responsibility.group_liangze_leader": principal | supervisory | cockpit,
-            "liangze_responsibility.group_liangze_supervisor": principal | supervisory | cockpit | files,
-            "liangze_responsibility.group_liangze_supervision_head": principal
+            "liangze_base.group_liangze_user": principal,
+            "liangze_base.group_liangze_unit_head": principal | cockpit,
+            "liangze_base.group_liangze_leader": principal | supervisory | cockpit,
+            "liangze_base.group_liangze_supervisor": principal | supervisory | cockpit | files,
+            "liangze_base.group_liangze_supervision_head": principal
             | supervisory
             | cockpit
             | files
@@ -64,7 +64,7 @@ class TestMenusPerRole(TransactionCase):
             "liangze_discipline.group_liangze_case_officer": principal | {"discipline", "clues"},
             "liangze_discipline.group_liangze_case_management": principal
             | {"discipline", "petitions", "clues", "statistics"},
-            "liangze_responsibility.group_liangze_admin": principal | supervisory | config | cockpit,
+            "liangze_base.group_liangze_admin": principal | supervisory | config | cockpit,
         }
         for groups, menus in expected.items():
             with self.subTest(role=groups):

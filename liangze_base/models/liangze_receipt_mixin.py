@@ -3,11 +3,16 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..roles import SUPERVISOR
+
 
 class LiangzeReceiptMixin(models.AbstractModel):
     """The receipt (回执) of a letter the discipline body issues to a unit: the
-    unit's head (or the nearest head above) acknowledges it with a reply by the
-    issuer's workdays; an activity waits on the head meanwhile."""
+    unit's head (or the nearest head above) acknowledges it with a reply within the
+    issuer's workdays (``liangze.unit.receipt_workdays``); an activity waits on the
+    head meanwhile. The letter has ``unit_id``, ``issuer_unit_id``, ``company_id``,
+    ``author_id`` and the states draft, issued, acknowledged, cancelled; its issue
+    writes ``_receipt_values(today)`` and calls ``_ask_receipt(summary)``."""
 
     _name = "liangze.receipt.mixin"
     _description = "Letter with a Receipt"
@@ -43,7 +48,8 @@ class LiangzeReceiptMixin(models.AbstractModel):
     def _receipt_values(self, today):
         """Written with the issue: when the receipt is due."""
         self.ensure_one()
-        return {"escalation_date": self._workdays_after(today, self.issuer_unit_id.receipt_workdays)}
+        workdays = self.company_id._liangze_workdays()
+        return {"escalation_date": workdays.add_workdays(today, self.issuer_unit_id.receipt_workdays)}
 
     def _ask_receipt(self, summary):
         for letter in self:
@@ -55,8 +61,8 @@ class LiangzeReceiptMixin(models.AbstractModel):
             )
 
     def action_cancel(self):
-        """Drop a draft not worth sending."""
-        self._check_supervisor()
+        """Drop a draft not worth sending: the issuing body's officers."""
+        self._liangze_check_role([SUPERVISOR], self.env._("Only supervisors write supervision documents."))
         if any(letter.state != "draft" for letter in self):
             raise UserError(self.env._("Only a draft letter can be cancelled."))
         self._guard_sudo().write({"state": "cancelled"})

@@ -3,7 +3,7 @@
 from odoo import models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.liangze_base.models.liangze_record_guard import TRUSTED, TRUSTED_KEY
+from .liangze_record_guard import TRUSTED, TRUSTED_KEY
 
 
 class LiangzeTierValidation(models.AbstractModel):

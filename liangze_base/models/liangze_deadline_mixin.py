@@ -242,7 +242,13 @@ class LiangzeDeadlineMixin(models.AbstractModel):
         whoever runs the job."""
         jobs = self._bureau_context()
         jobs._refresh_warning_levels()
-        return jobs._send_reminders()
+        sent = jobs._send_reminders()
+        jobs._deadline_after_refresh()
+        return sent
+
+    @api.model
+    def _deadline_after_refresh(self):
+        """What a model keeps from the day's levels (a summary to recount), after the job."""
 
     @api.model
     def _cron_refresh_all_warnings(self):

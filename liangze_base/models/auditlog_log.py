@@ -2,15 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-# The models whose reads are logged, with the field naming the cadres they are about;
-# their logs are the head of the discipline body's alone (security rules list them too).
-CONFIDENTIAL_MODELS = {
-    "liangze.integrity.file": "cadre_id",
-    "liangze.integrity.entry": "cadre_id",
-    "liangze.sanction": "cadre_id",
-    "liangze.cadre.relative": "cadre_id",
-}
-
 
 class AuditlogLog(models.Model):
     """A log of a confidential record names the cadres it is about: the read log
@@ -38,8 +29,16 @@ class AuditlogLog(models.Model):
 
     @api.model
     def _liangze_confidential_models(self):
-        """{model: field of its cadres}: addons add theirs (discipline enforcement)."""
-        return dict(CONFIDENTIAL_MODELS)
+        """{model: field of its cadres} of every model with logged reads that names them
+        (``liangze.logged.read.mixin._confidential_cadre_field``)."""
+        mixin = type(self.env["liangze.logged.read.mixin"])
+        return {
+            name: self.env[name]._confidential_cadre_field
+            for name in sorted(self.env.registry)
+            if not self.env[name]._abstract
+            and mixin in type(self.env[name]).__mro__
+            and self.env[name]._confidential_cadre_field
+        }
 
     @api.depends("model_model", "res_id")
     def _compute_liangze_cadre_ids(self):

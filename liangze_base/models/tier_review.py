@@ -6,7 +6,7 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
-from odoo.addons.liangze_base.models.liangze_record_guard import TRUSTED, TRUSTED_KEY
+from .liangze_record_guard import TRUSTED, TRUSTED_KEY
 
 
 class TierReview(models.Model):

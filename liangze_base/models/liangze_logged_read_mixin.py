@@ -17,6 +17,10 @@ class LiangzeLoggedReadMixin(models.AbstractModel):
     _name = "liangze.logged.read.mixin"
     _description = "Logged Reads"
 
+    # The field naming the cadres a record is about: its access log names them too, so
+    # that a log stays out of the sight of those it concerns (record rules of the log).
+    _confidential_cadre_field = None
+
     @read_write
     def read(self, fields=None, load="_classic_read"):
         return super().read(fields=fields, load=load)

@@ -176,6 +176,11 @@ class WorkdayCalendar:
             day += timedelta(days=1)
         return day
 
+    def previous_workday(self, day):
+        while not self.is_workday(day):
+            day -= timedelta(days=1)
+        return day
+
     def add_workdays(self, day, count):
         while count > 0:
             day += timedelta(days=1)

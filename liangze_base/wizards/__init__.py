@@ -1,0 +1,1 @@
+from . import liangze_appeal_decision
