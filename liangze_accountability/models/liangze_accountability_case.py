@@ -42,11 +42,13 @@ class LiangzeAccountabilityCase(models.Model):
     _inherit = [
         "liangze.record.guard",
         "liangze.body.owned.mixin",
+        "liangze.committee.approval.mixin",
         "liangze.tier.validation",
         "tier.validation",
         "mail.thread",
         "liangze.source.link.mixin",
     ]
+    _committee_depends = ("unit_id", "target_type", "decision_ids.cadre_id")
     _order = "proposed_on desc, id desc"
     _rec_names_search = ["name", "title"]
 
@@ -58,6 +60,7 @@ class LiangzeAccountabilityCase(models.Model):
     _guard_structural_fields = frozenset(
         {"company_id", "body_unit_id", "unit_id", "target_type", "source_kind", "grounds"}
     )
+    _guard_state_fields = dict.fromkeys(("findings", "evidence_ids"), ("inquiry",))
     # Starting the inquiry is approved in tiers; a rejection sends the proposal back.
     _state_from = ["to_approve"]
     _state_to = ["inquiry"]
@@ -90,13 +93,7 @@ class LiangzeAccountabilityCase(models.Model):
         tracking=True,
         index=True,
     )
-    committee_unit_id = fields.Many2one(
-        "liangze.unit", string="Same-level Party Committee", compute="_compute_committee", store=True
-    )
-    committee_head_id = fields.Many2one("res.users", compute="_compute_committee", store=True)
     committee_approval = fields.Boolean(
-        compute="_compute_committee",
-        store=True,
         help="The target is an organisation the same-level party committee directly leads, or its head: "
         "the committee head approves the inquiry.",
     )
@@ -118,18 +115,13 @@ class LiangzeAccountabilityCase(models.Model):
             source = case._source()
             case.source_name = source.sudo().display_name if source else False
 
-    @api.depends("body_unit_id", "unit_id", "target_type", "decision_ids.cadre_id")
-    def _compute_committee(self):
-        for case in self:
-            committee = case.body_unit_id._supervised_committee()
-            led = case.unit_id.parent_id == committee or case.unit_id == committee
-            heads = case.decision_ids.cadre_id.filtered(lambda c: c.leader_role == "principal_leader")
-            case.committee_unit_id = committee
-            case.committee_head_id = committee.head_id
-            case.committee_approval = bool(committee) and (
-                (case.target_type == "organisation" and led)
-                or any(c.unit_id.parent_id == committee or c.unit_id == committee for c in heads)
-            )
+    def _committee_must_approve(self, committee):
+        """The target is an organisation the committee directly leads, or a principal leader in one."""
+        led = self.unit_id.parent_id == committee or self.unit_id == committee
+        heads = self.decision_ids.cadre_id.filtered(lambda c: c.leader_role == "principal_leader")
+        return (self.target_type == "organisation" and led) or any(
+            c.unit_id.parent_id == committee or c.unit_id == committee for c in heads
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -146,8 +138,6 @@ class LiangzeAccountabilityCase(models.Model):
     def write(self, vals):
         if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_supervisor()
-            if set(vals) & {"findings", "evidence_ids"} and any(c.state != "inquiry" for c in self):
-                raise UserError(self.env._("Findings and evidence are recorded during the inquiry."))
         return super().write(vals)
 
     def _check_supervisor(self):

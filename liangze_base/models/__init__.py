@@ -27,3 +27,4 @@ from . import liangze_logged_read_mixin
 from . import liangze_confidential_thread
 from . import auditlog_log
 from . import auditlog_rule
+from . import liangze_committee_approval_mixin

@@ -52,7 +52,10 @@ class LiangzeRecordGuard(models.AbstractModel):
       the author and their time, set at creation from the current user;
     - ``_guard_fixed_fields``: given at creation, never changed;
     - ``_guard_structural_fields``: changed only while the record is in
-      an initial state.
+      an initial state;
+    - ``_guard_state_fields``: ``{field: states}``, what a step of the work
+      fills in, written only while the record is in one of those states (the
+      plan while approved, the receipt once issued).
 
     Archiving what left its initial state is an administrator's action with a
     reason (``_guard_archive``); deleting it is refused. The generated
@@ -69,6 +72,7 @@ class LiangzeRecordGuard(models.AbstractModel):
     _guard_provenance_fields = {}
     _guard_fixed_fields = frozenset()
     _guard_structural_fields = frozenset()
+    _guard_state_fields = {}
     # Dates that lie in the past, possibly long before the product's window (a date of birth).
     _guard_past_dates = frozenset()
 
@@ -102,6 +106,15 @@ class LiangzeRecordGuard(models.AbstractModel):
         writes, never a default the client slipped into the button's context."""
         context = {key: value for key, value in self.env.context.items() if not key.startswith("default_")}
         return self.sudo().with_context(context, **{TRUSTED_KEY: TRUSTED})
+
+    def _guard_state_message(self, record, name, states):
+        labels = dict(self._fields[self._guard_state_field]._description_selection(self.env))
+        return self.env._(
+            "%(field)s of %(record)s is written only while it is %(states)s.",
+            field=self._fields[name]._description_string(self.env),
+            record=record.display_name,
+            states=" / ".join(labels.get(state, state) for state in states),
+        )
 
     def _guard_refuse(self, field_name, reason=None):
         label = self._fields[field_name]._description_string(self.env) if field_name in self._fields else field_name
@@ -229,6 +242,11 @@ class LiangzeRecordGuard(models.AbstractModel):
                 )
         if state in vals:
             self._guard_refuse(state)
+        for name in sorted(self._guard_state_fields.keys() & vals.keys()):
+            states = self._guard_state_fields[name]
+            elsewhere = self.filtered(lambda r, states=states: r[state] not in states)
+            if elsewhere:
+                self._guard_refuse(name, self._guard_state_message(elsewhere[0], name, states))
         active = self._active_name
         if active and active in vals and moved:
             self._guard_refuse(

@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, CASE_OFFICER, SUPERVISION_HEAD
@@ -52,10 +52,12 @@ class LiangzeClue(models.Model):
         "liangze.clue.disposal.mixin",
         "liangze.discipline.mixin",
         "liangze.deadline.mixin",
+        "liangze.committee.approval.mixin",
         "liangze.tier.validation",
         "tier.validation",
         "liangze.source.link.mixin",
     ]
+    _committee_depends = ("concerned_cadre_ids.unit_id", "concerned_cadre_ids.leader_role")
     _order = "received_on desc, id desc"
     _rec_names_search = ["name", "summary"]
 
@@ -96,6 +98,8 @@ class LiangzeClue(models.Model):
             "proposed_handler_id",
         }
     )
+    # The collective review: once the clue is assigned, before its disposal is submitted.
+    _guard_state_fields = dict.fromkeys(REVIEW_FIELDS, ("assigned", "reviewed"))
     _deadline_field = "disposal_deadline"
     _deadline_done_states = ("disposed", "shelved", "closed", "concluded")
     _deadline_done_date_field = "disposed_on"
@@ -158,13 +162,7 @@ class LiangzeClue(models.Model):
     review_recorded_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     # The disposal and its approval.
     body_head_id = fields.Many2one(related="body_unit_id.head_id", string="Head of the Body", store=True)
-    committee_unit_id = fields.Many2one(
-        "liangze.unit", string="Same-level Party Committee", compute="_compute_committee", store=True
-    )
-    committee_head_id = fields.Many2one("res.users", compute="_compute_committee", store=True)
     committee_approval = fields.Boolean(
-        compute="_compute_committee",
-        store=True,
         help="A person concerned heads a lower party committee: the same-level party committee head "
         "approves the disposal too.",
     )
@@ -195,19 +193,15 @@ class LiangzeClue(models.Model):
             clue.inquiry_count = len(clue.inquiry_ids)
             clue.verification_count = len(clue.verification_ids)
 
-    @api.depends("body_unit_id", "concerned_cadre_ids.unit_id", "concerned_cadre_ids.leader_role")
-    def _compute_committee(self):
-        for clue in self:
-            committee = clue.body_unit_id._supervised_committee()
-            clue.committee_unit_id = committee
-            clue.committee_head_id = committee.head_id
-            clue.committee_approval = bool(committee.head_id) and any(
-                cadre.leader_role == "principal_leader"
-                and cadre.unit_id.unit_type == "party_committee"
-                and cadre.unit_id != committee
-                and (cadre.unit_id.parent_path or "").startswith(committee.parent_path or "-")
-                for cadre in clue.sudo().concerned_cadre_ids
-            )
+    def _committee_must_approve(self, committee):
+        """A person concerned is the principal leader of a party committee below it."""
+        return any(
+            cadre.leader_role == "principal_leader"
+            and cadre.unit_id.unit_type == "party_committee"
+            and cadre.unit_id != committee
+            and (cadre.unit_id.parent_path or "").startswith(committee.parent_path or "-")
+            for cadre in self.sudo().concerned_cadre_ids
+        )
 
     def _involved_users(self):
         """Whoever reported or witnessed the letter behind the clue."""
@@ -243,12 +237,6 @@ class LiangzeClue(models.Model):
     def write(self, vals):
         if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_discipline_group()
-            if vals.keys() & REVIEW_FIELDS and any(c.state not in ("assigned", "reviewed") for c in self):
-                raise UserError(
-                    self.env._(
-                        "The collective review is recorded once the clue is assigned, before its disposal is submitted."
-                    )
-                )
         res = super().write(vals)
         if "received_on" in vals:
             for clue in self:

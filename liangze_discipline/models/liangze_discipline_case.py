@@ -33,6 +33,7 @@ class LiangzeDisciplineCase(models.Model):
         "liangze.discipline.case.filing.mixin",
         "liangze.discipline.case.trial.mixin",
         "liangze.discipline.mixin",
+        "liangze.committee.approval.mixin",
         "liangze.official.document",
         "liangze.tier.validation",
         "tier.validation",
@@ -67,6 +68,7 @@ class LiangzeDisciplineCase(models.Model):
     _guard_provenance_fields = {"author_id": "user", "proposed_on": "today"}
     _guard_fixed_fields = frozenset({"clue_id", "verification_id"})
     _guard_structural_fields = frozenset({"company_id", "body_unit_id", "concerned_cadre_ids", "title", "grounds"})
+    _guard_state_fields = dict.fromkeys(INVESTIGATION_FIELDS, ("investigation",))
     # Filing is approved in tiers; a rejection sends the proposal back.
     _state_from = ["to_approve"]
     _state_to = ["investigation"]
@@ -106,12 +108,6 @@ class LiangzeDisciplineCase(models.Model):
         index=True,
     )
     body_head_id = fields.Many2one(related="body_unit_id.head_id", string="Head of the Body", store=True)
-    committee_unit_id = fields.Many2one(
-        "liangze.unit", string="Same-level Party Committee", compute="_compute_committee", store=True
-    )
-    committee_head_id = fields.Many2one(
-        "res.users", string="Party Committee Head", compute="_compute_committee", store=True
-    )
     approver_ids = fields.Many2many(
         "res.users", "liangze_discipline_case_approver_rel", "case_id", "user_id", readonly=True, copy=False
     )
@@ -165,13 +161,6 @@ class LiangzeDisciplineCase(models.Model):
         for case in self:
             case.cadre_id = case.concerned_cadre_ids[:1]
 
-    @api.depends("body_unit_id.supervised_unit_id", "body_unit_id.parent_id", "body_unit_id.parent_id.head_id")
-    def _compute_committee(self):
-        for case in self:
-            committee = case.body_unit_id._supervised_committee()
-            case.committee_unit_id = committee
-            case.committee_head_id = committee.head_id
-
     # -- create and write -----------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
@@ -205,8 +194,6 @@ class LiangzeDisciplineCase(models.Model):
     def write(self, vals):
         if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_discipline_group()
-            if vals.keys() & INVESTIGATION_FIELDS and any(case.state != "investigation" for case in self):
-                raise UserError(self.env._("The investigation report is written while the case is investigated."))
             if vals.keys() & TRIAL_FIELDS:
                 self._check_trial_officer()
         return super().write(vals)

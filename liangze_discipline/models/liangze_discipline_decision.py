@@ -74,6 +74,11 @@ class LiangzeDisciplineDecision(models.Model):
     )
     _guard_fixed_fields = frozenset({"case_id", "cadre_id", "replaces_id"})
     _guard_structural_fields = OUTCOME_FIELDS | {"company_id", "body_unit_id", "concerned_cadre_ids"}
+    # Carried out, then reported back.
+    _guard_state_fields = {
+        **dict.fromkeys(EXECUTION_FIELDS, ("issued",)),
+        **dict.fromkeys(REPORT_FIELDS, ("executed",)),
+    }
     _deadline_field = "deadline"
     _deadline_done_states = ("done",)
     _deadline_done_date_field = "reported_on"
@@ -245,10 +250,6 @@ class LiangzeDisciplineDecision(models.Model):
     def write(self, vals):
         if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self.case_id._check_discipline_group()
-            if vals.keys() & EXECUTION_FIELDS and any(d.state != "issued" for d in self):
-                raise UserError(self.env._("The execution is recorded while the decision is carried out."))
-            if vals.keys() & REPORT_FIELDS and any(d.state != "executed" for d in self):
-                raise UserError(self.env._("The report back is recorded once the decision is carried out."))
         return super().write(vals)
 
     def _involved_users(self):

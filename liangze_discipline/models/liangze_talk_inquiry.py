@@ -65,6 +65,13 @@ class LiangzeTalkInquiry(models.Model):
     _guard_provenance_fields = {"author_id": "user"}
     _guard_fixed_fields = frozenset({"clue_id"})
     _guard_structural_fields = frozenset({"kind", "plan", "company_id", "body_unit_id", "concerned_cadre_ids"})
+    # Each step of the inquiry, at its own step.
+    _guard_state_fields = {
+        **dict.fromkeys(LETTER_FIELDS, ("draft", "to_approve", "approved")),
+        **dict.fromkeys(TALK_FIELDS, ("approved",)),
+        **dict.fromkeys(REPLY_FIELDS, ("letter_sent",)),
+        **dict.fromkeys(OUTCOME_FIELDS, ("answered",)),
+    }
     _deadline_field = "reply_deadline"
     _deadline_done_states = ("answered", "concluded")
     _deadline_done_date_field = "reply_received_on"
@@ -175,15 +182,6 @@ class LiangzeTalkInquiry(models.Model):
     def write(self, vals):
         if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_discipline_group()
-            steps = (
-                (LETTER_FIELDS, ("draft", "to_approve", "approved")),
-                (TALK_FIELDS, ("approved",)),
-                (REPLY_FIELDS, ("letter_sent",)),
-                (OUTCOME_FIELDS, ("answered",)),
-            )
-            for names, states in steps:
-                if vals.keys() & names and any(inquiry.state not in states for inquiry in self):
-                    raise UserError(self.env._("This is recorded at its own step of the inquiry."))
         return super().write(vals)
 
     @api.model

@@ -44,6 +44,8 @@ class LiangzeVerification(models.Model):
     _guard_provenance_fields = {"author_id": "user"}
     _guard_fixed_fields = frozenset({"clue_id"})
     _guard_structural_fields = frozenset({"plan", "team_ids", "company_id", "body_unit_id", "concerned_cadre_ids"})
+    # Each step of the verification, at its own step.
+    _guard_state_fields = {**dict.fromkeys(WORK_FIELDS, ("approved",)), **dict.fromkeys(OUTCOME_FIELDS, ("reported",))}
 
     name = fields.Char(string="Verification Number", readonly=True, copy=False, default="/", index=True)
     clue_id = fields.Many2one("liangze.clue", required=True, index=True, ondelete="restrict")
@@ -137,9 +139,6 @@ class LiangzeVerification(models.Model):
     def write(self, vals):
         if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_discipline_group()
-            for names, states in ((WORK_FIELDS, ("approved",)), (OUTCOME_FIELDS, ("reported",))):
-                if vals.keys() & names and any(verification.state not in states for verification in self):
-                    raise UserError(self.env._("This is recorded at its own step of the verification."))
         return super().write(vals)
 
     @api.model

@@ -42,6 +42,8 @@ class LiangzeDutyCampaign(models.Model):
     _guard_structural_fields = frozenset(
         {"year", "company_id", "body_unit_id", "scope_unit_ids", "reporter_ids", "scale"}
     )
+    # The rules and the reports' deadline: fixed once the evaluation opens.
+    _guard_state_fields = dict.fromkeys(RULE_FIELDS | {"report_deadline"}, ("draft", "reporting"))
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(required=True, default=lambda self: self._bureau_today().year, tracking=True)
@@ -167,10 +169,6 @@ class LiangzeDutyCampaign(models.Model):
     def write(self, vals):
         if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             self._check_organiser()
-            if RULE_FIELDS & vals.keys() and any(c.state not in ("draft", "reporting") for c in self):
-                raise UserError(self.env._("The scale, the points and the flags are fixed once the evaluation opens."))
-            if "report_deadline" in vals and any(c.state not in ("draft", "reporting") for c in self):
-                raise UserError(self.env._("The deadline of the written reports no longer moves."))
         res = super().write(vals)
         if "report_deadline" in vals:
             self.report_ids._set_deadline(vals["report_deadline"])

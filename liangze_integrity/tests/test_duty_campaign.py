@@ -250,8 +250,9 @@ class TestDutyCampaign(IntegrityCase):
         campaign.group_ids[0].weight = 40
         self._open(campaign)
         self.assertEqual(campaign.state, "evaluating")
-        with self.assertRefused(UserError, "fixed once the evaluation opens"):
+        with self.assertGuarded("liangze.duty.campaign", "points_good") as caught:
             campaign.write({"points_good": 90})
+        self.assertRegex(str(caught.exception), "is written only while it is Draft / ")
         with self.assertRefused(UserError, "left its first state|fixed"):
             campaign.group_ids[0].write({"weight": 50})
 

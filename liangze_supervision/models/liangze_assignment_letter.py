@@ -48,6 +48,7 @@ class LiangzeAssignmentLetter(models.Model):
     _guard_structural_fields = frozenset(
         {"unit_id", "issuer_unit_id", "company_id", "name", "list_id", "intro", "line_ids"}
     )
+    _guard_state_fields = {"receipt_note": ("issued",)}
 
     name = fields.Char(string="Title", required=True, default=lambda self: self.env._("Supervision Assignment Letter"))
     list_id = fields.Many2one(
@@ -78,8 +79,6 @@ class LiangzeAssignmentLetter(models.Model):
 
     def write(self, vals):
         self._check_write_access(vals)
-        if "receipt_note" in vals and any(letter.state != "issued" for letter in self):
-            raise UserError(self.env._("The receipt is written once the letter is issued, and only once."))
         return super().write(vals)
 
     def action_issue(self):

@@ -46,6 +46,8 @@ class LiangzeRectification(models.Model):
         }
     )
     _guard_structural_fields = frozenset(LETTER_FIELDS | {"company_id"})
+    # The unit's plan: written once the letter is issued, until it is submitted.
+    _guard_state_fields = {"plan": ("issued",)}
 
     name = fields.Char(string="Title", required=True, tracking=True)
     source = fields.Selection(SOURCES, required=True, default="recommendation_letter", tracking=True, index=True)
@@ -91,8 +93,6 @@ class LiangzeRectification(models.Model):
                 sorted(LETTER_FIELDS & vals.keys())[0],
                 self.env._("What was issued cannot be changed; only a draft can be edited."),
             )
-        if "plan" in vals and any(r.state != "issued" for r in self):
-            raise UserError(self.env._("The rectification plan can only be written before it is submitted."))
         return super().write(vals)
 
     # -- workflow ---------------------------------------------------------------------

@@ -37,6 +37,7 @@ class LiangzeReminderLetter(models.Model):
     )
     _guard_provenance_fields = {"letter_date": "today"}
     _guard_structural_fields = frozenset({"unit_id", "issuer_unit_id", "company_id", "name", "body", "task_ids"})
+    _guard_state_fields = {"receipt_note": ("issued",)}
 
     name = fields.Char(string="Title", required=True, default=lambda self: self.env._("Supervision Reminder Letter"))
     letter_date = fields.Date(
@@ -75,10 +76,6 @@ class LiangzeReminderLetter(models.Model):
         self._check_write_access(vals)
         if "task_ids" in vals and any(letter.state != "draft" for letter in self):
             self._guard_refuse("task_ids", self.env._("The tasks of an issued reminder letter cannot change."))
-        if "receipt_note" in vals and any(letter.state != "issued" for letter in self):
-            self._guard_refuse(
-                "receipt_note", self.env._("The receipt is written once the letter is issued, and only once.")
-            )
         return super().write(vals)
 
     # -- drafting (daily) ---------------------------------------------------------------

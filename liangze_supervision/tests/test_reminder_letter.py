@@ -98,8 +98,9 @@ class TestReminderLetter(SupervisionCase):
         office_letter.with_user(self.head).action_acknowledge()
         self.assertEqual(office_letter.state, "acknowledged")
         self.assertEqual(office_letter.receipt_user_id, self.head)
-        with self.assertRefused(UserError, "only once"):
+        with self.assertGuarded("liangze.reminder.letter", "receipt_note") as caught:
             office_letter.with_user(self.head).write({"receipt_note": "Changed afterwards"})
+        self.assertRegex(str(caught.exception), "written only while it is Issued")
 
         # The archive room's letter is not acknowledged: the leader is told on 3 March, once.
         escalated = self.env.ref("liangze_supervision.mail_template_liangze_reminder_letter_escalated")

@@ -229,6 +229,8 @@ class TestConformanceOfficialDocuments(TransactionCase):
         for model in self._documents():
             Model = self.env[model].sudo().with_context(active_test=False)
             field = Model._document_number_field
+            if field not in Model._fields:
+                continue  # test_every_official_document_declares_its_series names it
             for record in Model.search([(field, "!=", False)]):
                 number = record[field]
                 issuer = record[Model._document_issuer_field]

@@ -196,6 +196,8 @@ class TestIntegrityAttacks(TransactionCase):
         computed): the positive control writes its own value back."""
         locked, structural, _state = self._declared(Model)
         fixed = set(getattr(Model, "_guard_fixed_fields", ()))
+        # What a step fills in is protected too, in the other states.
+        fixed |= set(getattr(Model, "_guard_state_fields", None) or {})
         for name, field in sorted(Model._fields.items()):
             if (
                 field.type in CONTROL_TYPES
@@ -219,6 +221,7 @@ class TestIntegrityAttacks(TransactionCase):
         if not (
             self._can_write(record, user)
             and self._field_writable(record, field.name, user)
+            and target.sudo().with_user(user)._filtered_access("read")
             and self._can_write(target.sudo(), user)
         ):
             return False
@@ -347,21 +350,48 @@ class TestIntegrityAttacks(TransactionCase):
             for record in self._samples(model):
                 targets = set(locked) | (set(structural) if not self._is_initial(record) else set())
                 for name in sorted(targets):
-                    if Model._fields[name].type in SKIPPED_TYPES:
-                        continue
-                    value = self._other_value(record.sudo(), name)
-                    if value is None:
-                        continue
-                    for user in self.attackers:
-                        self._attempt(
-                            f"{model}({record.id}).write({name})",
-                            user,
-                            record,
-                            lambda rec, n=name, v=value: rec.write({n: v}),
-                            watched=[name],
-                            guarded=[(model, name)],
-                            control=self._can_write(record, user, name) and self._field_writable(record, name, user),
-                        )
+                    self._attack_write(record, name, f"{model}({record.id}).write({name})")
+
+    def _attack_write(self, record, name, label):
+        """Every attacker writes another value into ``name`` of ``record``: the guard's
+        refusal naming the field (or access, by the positive control). Returns whether
+        the field could be attacked at all (a type and a value to forge)."""
+        if record._fields[name].type in SKIPPED_TYPES:
+            return False
+        value = self._other_value(record.sudo(), name)
+        if value is None:
+            return False
+        for user in self.attackers:
+            self._attempt(
+                label,
+                user,
+                record,
+                lambda rec, n=name, v=value: rec.write({n: v}),
+                watched=[name],
+                guarded=[(record._name, name)],
+                control=self._can_write(record, user, name) and self._field_writable(record, name, user),
+            )
+        return True
+
+    def test_write_a_step_outside_its_states(self):
+        """What a step of the work fills in (``_guard_state_fields``: the plan, the
+        receipt, the review): refused to every role in every other state."""
+        unreached = []
+        for model in self.models:
+            Model = self.env[model]
+            declared = getattr(Model, "_guard_state_fields", None) or {}
+            state = getattr(Model, "_guard_state_field", None)
+            if not declared or not state:
+                continue
+            attacked = 0
+            for record in self._samples(model):
+                for name, states in sorted(declared.items()):
+                    if record.sudo()[state] not in states:
+                        label = f"{model}({record.id}, {record.sudo()[state]}).write({name})"
+                        attacked += self._attack_write(record, name, label)
+            if not attacked:
+                unreached.append(model)
+        self.assertFalse(unreached, f"no record outside the states of their steps to attack: {unreached}")
 
     def _forgeries(self, Model, record, all_states=True):
         """(label, {field: value}) a create must refuse: each state but the first ones
