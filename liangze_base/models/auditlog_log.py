@@ -31,13 +31,10 @@ class AuditlogLog(models.Model):
     def _liangze_confidential_models(self):
         """{model: field of its cadres} of every model with logged reads that names them
         (``liangze.logged.read.mixin._confidential_cadre_field``)."""
-        mixin = type(self.env["liangze.logged.read.mixin"])
         return {
             name: self.env[name]._confidential_cadre_field
-            for name in sorted(self.env.registry)
-            if not self.env[name]._abstract
-            and mixin in type(self.env[name]).__mro__
-            and self.env[name]._confidential_cadre_field
+            for name in self._liangze_models_using("liangze.logged.read.mixin")
+            if self.env[name]._confidential_cadre_field
         }
 
     @api.depends("model_model", "res_id")

@@ -127,3 +127,14 @@ class Base(models.AbstractModel):
             "target": "new",
             "context": context or {},
         }
+
+    # -- the models of a mechanism ----------------------------------------------------------
+    def _liangze_models_using(self, mixin):
+        """The names of the concrete models that inherit ``mixin``, sorted: a mechanism
+        finds its models in the registry (a new model joins by inheriting it)."""
+        mixin_class = type(self.env[mixin])
+        return [
+            name
+            for name in sorted(self.env.registry)
+            if not self.env[name]._abstract and mixin_class in type(self.env[name]).__mro__
+        ]

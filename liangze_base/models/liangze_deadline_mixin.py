@@ -255,13 +255,9 @@ class LiangzeDeadlineMixin(models.AbstractModel):
         """The one daily job of the mechanism: every model that uses it, each under its
         own savepoint, so that one model failing does not stop the others (and each
         record's reminder is safe on its own, see ``_send_reminders``)."""
-        mixin = type(self.env["liangze.deadline.mixin"])
-        for name in sorted(self.env.registry):
-            Model = self.env[name]
-            if Model._abstract or mixin not in type(Model).__mro__:
-                continue
+        for name in self._liangze_models_using("liangze.deadline.mixin"):
             try:
                 with self.env.cr.savepoint():
-                    Model._cron_refresh_warnings()
+                    self.env[name]._cron_refresh_warnings()
             except Exception:  # noqa: BLE001 - one model must not stop the others
                 _logger.exception("liangze job deadline warnings: %s failed; the run goes on", name)

@@ -12,9 +12,4 @@ class TierDefinition(models.Model):
     @api.model
     def _get_tier_validation_model_names(self):
         names = super()._get_tier_validation_model_names()
-        mixin = type(self.env["liangze.tier.validation"])
-        return names + [
-            name
-            for name in sorted(self.env.registry)
-            if name not in names and not self.env[name]._abstract and mixin in type(self.env[name]).__mro__
-        ]
+        return names + [name for name in self._liangze_models_using("liangze.tier.validation") if name not in names]

@@ -19,11 +19,8 @@ class LiangzeAppealDecision(models.TransientModel):
     @api.model
     def _selection_appeal_models(self):
         """Every model of the appeal mechanism, named as the user reads models (translated)."""
-        mixin = type(self.env["liangze.appeal.mixin"])
         return [
-            (name, self.env["ir.model"]._get(name).name)
-            for name in sorted(self.env.registry)
-            if not self.env[name]._abstract and mixin in type(self.env[name]).__mro__
+            (name, self.env["ir.model"]._get(name).name) for name in self._liangze_models_using("liangze.appeal.mixin")
         ]
 
     @api.depends("appeal_ref")
