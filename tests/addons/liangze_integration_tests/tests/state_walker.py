@@ -38,6 +38,8 @@ PASSIVE_PREFIXES = ("action_print", "message_", "action_archive", "action_unarch
 # What a user types into a text field.
 TEXT = "经核实，情况属实，依规依纪处理。"
 PDF = base64.b64encode(b"%PDF-1.4 liangze state walker")
+# A 1x1 PNG, for a photo or a scan.
+PNG = b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 UNREADABLE = ("one2many", "binary", "image", "json", "properties", "properties_definition")
 
 
@@ -69,7 +71,7 @@ def top_fields(arch):
 
 
 class StateWalker:
-    def __init__(self, env, users, max_dialog_depth=2, expansions=2):
+    def __init__(self, env, users, max_dialog_depth=2, expansions=2, choices=3):
         self.env = env
         self.users = users
         self.max_dialog_depth = max_dialog_depth
@@ -79,6 +81,9 @@ class StateWalker:
         # Records walked on from each (model, state): enough to find every way out of it.
         self.expanded = {}
         self.expansions = expansions
+        # Which of the values a dropdown offers the walk picks, and how many it tries.
+        self.choice = 0
+        self.choices = choices
         self.crashes = []  # (label, error): a click raised something else than a refusal
         self.refusals = {}  # (model, state) -> [(label, message)]: why clicks went nowhere
         self._events = None
@@ -164,6 +169,8 @@ class StateWalker:
 
     # -- typing ---------------------------------------------------------------------------
     def _candidates(self, Model, name, user, node=None, record=None):
+        """What the field's dropdown offers the user (its domain), the demo's colleagues
+        first; the walk's ``choice`` picks another one when a first try was refused."""
         field = Model._fields[name]
         Comodel = self.env[field.comodel_name].with_user(user)
         domain = []
@@ -172,9 +179,15 @@ class StateWalker:
         elif isinstance(field.domain, list):
             domain = field.domain
         try:
-            return Comodel.search(domain or [], limit=3)
+            offered = Comodel.search(domain or [], limit=40)
         except Exception:  # noqa: BLE001 (a domain the walker cannot evaluate)
-            return Comodel.search([], limit=3)
+            offered = Comodel.search([], limit=40)
+        if field.comodel_name == "res.users":
+            offered = (offered & self.users) | (offered - self.users)
+        if not offered:
+            return offered
+        shift = self.choice % len(offered)
+        return offered[shift:] + offered[:shift]
 
     def _plausible(self, Model, name, user, node=None, record=None):
         field = Model._fields[name]
@@ -190,7 +203,9 @@ class StateWalker:
         if kind == "selection":
             values = field._description_selection(self.env)
             return values[0][0] if values else None
-        if kind in ("binary", "image"):
+        if kind == "image":
+            return PNG
+        if kind == "binary":
             return PDF
         if kind in ("many2one", "many2many"):
             if field.comodel_name == "ir.attachment":
@@ -233,10 +248,28 @@ class StateWalker:
                 self._write_one(record, name, value)
 
     def _fill_lines(self, record, node, field, user):
+        """Type into the empty cells of the lines; with no line yet, add one ("Add a line")."""
         sub = node.find("list") if node.find("list") is not None else node.find("form")
-        if sub is None or not record[field.name]:
+        if not record[field.name]:
+            Line = self.env[field.comodel_name].with_user(user)
+            values = {field.inverse_name: record.id} if field.inverse_name else {}
+            draft = Line.new(values)
+            locked = Line._guard_locked_fields() if hasattr(Line, "_guard_locked_fields") else set()
+            # A list not written in the form is the line model's own: its required fields.
+            cells = {cell.get("name"): cell for cell in sub.iter("field")} if sub is not None else {}
+            for name, line_field in Line._fields.items():
+                cell = cells.get(name)
+                wanted = cell is not None or (line_field.required and line_field.store and not line_field.default)
+                if not wanted or name in values or name in locked or line_field.type == "one2many":
+                    continue
+                if line_field.compute and not line_field.inverse or line_field.related:
+                    continue
+                value = self._plausible(Line, name, user, cell, draft)
+                if value is not None:
+                    values[name] = value
+            self._write_one(record, field.name, [(0, 0, {k: v for k, v in values.items() if k != field.inverse_name})])
             return
-        for line in record[field.name]:
+        for line in record[field.name] if sub is not None else ():
             for cell in sub.iter("field"):
                 name = cell.get("name")
                 line_field = line._fields.get(name)
@@ -337,10 +370,19 @@ class StateWalker:
         pair = (record._name, record.sudo()[record._guard_state_field])
         label = f"{record._name}({record.id}, {pair[1]}).{name} by {user.login}"
         new, moves, refusal = self._attempt(pair, label, lambda: self.press(mine, name, user), keep)
-        if not moves and isinstance(refusal, (UserError, ValidationError)) and not isinstance(refusal, AccessError):
-            new, moves, _refusal = self._attempt(
-                pair, f"{label}, form filled", lambda: (self.fill_form(mine, user), self.press(mine, name, user)), keep
+        # Refused for something missing: fill the form, then, refused again, choose other
+        # values in its dropdowns (another colleague as the handler).
+        for choice in range(self.choices):
+            if moves or not isinstance(refusal, (UserError, ValidationError)) or isinstance(refusal, AccessError):
+                break
+            self.choice = choice
+            new, moves, refusal = self._attempt(
+                pair,
+                f"{label}, form filled ({choice})",
+                lambda: (self.fill_form(mine, user), self.press(mine, name, user)),
+                keep,
             )
+        self.choice = 0
         return new, moves
 
     def create_new(self, model, user):
