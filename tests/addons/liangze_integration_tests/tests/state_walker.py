@@ -8,8 +8,8 @@ record guard's ``_guard_state_field``), the buttons and fields from the form vie
 user gets (``get_views``: a button of another role's group is not offered, an
 invisible one is not clicked, a readonly field is not typed into), the dialogs from
 what a button returns. A state counts as reached only when a click (or a dialog it
-opened, or "New" in the form) wrote it, as seen by the record guard's own ``create``
-and ``write``; a first state also counts when a record of it exists. A click that
+opened, or "New" in the form) stored it, as seen at the ORM's lowest level (``_create``
+and ``_write_multi``); a first state also counts when a record of it exists. A click that
 moves a record into a state it never had is kept, and the records it moved are walked
 on from there; any other click is rolled back.
 """
@@ -23,8 +23,9 @@ from unittest.mock import patch
 from lxml import etree
 from psycopg2 import IntegrityError
 
-from odoo import api, fields
+from odoo import fields
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.models import BaseModel
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
@@ -92,27 +93,27 @@ class StateWalker:
     # -- observing the guard ----------------------------------------------------------
     @contextmanager
     def observing(self):
-        """Record every state the record guard's create and write put a record in."""
-        guard = type(self.env["liangze.record.guard"])
+        """Record every state a liangze record is stored in, created or written, at the
+        ORM's lowest level (``_create``, ``_write_multi``): below every override of
+        ``create`` and ``write``, OCA auditlog's among them."""
         walker = self
-        original_write, original_create = guard.write, guard.create
+        original_write, original_create = BaseModel._write_multi, BaseModel._create
 
-        def write(records, vals):
-            result = original_write(records, vals)
-            state = records._guard_state_field
-            if walker._events is not None and state in vals and records._name in walker.models:
-                walker._events.extend((records._name, record.id, vals[state]) for record in records)
-            return result
+        def write_multi(records, vals_list):
+            original_write(records, vals_list)
+            if walker._events is not None and records._name in walker.models:
+                state = records._guard_state_field
+                pairs = zip(records, vals_list, strict=True)
+                walker._events.extend((records._name, rec.id, vals[state]) for rec, vals in pairs if state in vals)
 
-        @api.model_create_multi
-        def create(model, vals_list):
-            records = original_create(model, vals_list)
+        def create(model, data_list):
+            records = original_create(model, data_list)
             if walker._events is not None and model._name in walker.models:
                 state = records._guard_state_field
                 walker._events.extend((records._name, record.id, record[state]) for record in records)
             return records
 
-        with patch.object(guard, "write", write), patch.object(guard, "create", create):
+        with patch.object(BaseModel, "_write_multi", write_multi), patch.object(BaseModel, "_create", create):
             yield
 
     # -- what a user sees -----------------------------------------------------------------

@@ -9,6 +9,7 @@ its form crashes.
 """
 
 import logging
+import re
 
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
@@ -17,6 +18,11 @@ from .state_walker import StateWalker
 from .test_integrity_attacks import DEMO_LOGINS
 
 _logger = logging.getLogger(__name__)
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# A database constraint's own text: the web client shows it inside its translated
+# "the operation cannot be completed" dialog (odoo/service/model.py).
+DATABASE_MESSAGES = ("null value in column", "duplicate key value", "new row for relation", "insert or update on table")
 
 # States the walk does not reach yet: from each, the way in needs an input it cannot
 # guess by typing into the form (a case officer as the handler, two attendees of a
@@ -94,6 +100,20 @@ class TestConformanceStates(TransactionCase):
         """A button a user sees answers with the product's refusal or does its work:
         never an error of the code (a missing method, a wrong type)."""
         self.assertFalse(self.walker.crashes, "buttons that crash:\n%s" % "\n".join(map(str, self.walker.crashes)))
+
+    def test_every_refusal_met_is_in_chinese(self):
+        """What a user is told when a click cannot go on (the demo users read Chinese)."""
+        if set(self.users.mapped("lang")) != {"zh_CN"}:
+            self.skipTest("the demo users do not read Chinese in this database")
+        english = sorted(
+            {
+                (label.split(" by ")[0], message)
+                for refusals in self.walker.refusals.values()
+                for label, message in refusals
+                if not CJK.search(message) and not message.startswith(DATABASE_MESSAGES)
+            }
+        )
+        self.assertFalse(english, "refusals a Chinese user reads in English:\n%s" % "\n".join(map(str, english)))
 
     def test_the_walk_is_seen_by_the_guard(self):
         """A positive control: the walk saw clicks move records (the guard's create and
