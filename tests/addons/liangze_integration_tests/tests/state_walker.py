@@ -116,11 +116,16 @@ class StateWalker:
         with patch.object(BaseModel, "_write_multi", write_multi), patch.object(BaseModel, "_create", create):
             yield
 
+    @staticmethod
+    def as_user(records, user):
+        """The records as the web client gives them to ``user``: in their language and zone."""
+        return records.with_user(user).with_context(lang=user.lang, tz=user.tz)
+
     # -- what a user sees -----------------------------------------------------------------
     def arch(self, model, user):
         key = (model, user.id)
         if key not in self._views:
-            view = self.env[model].with_user(user).get_views([(False, "form")])["views"]["form"]
+            view = self.as_user(self.env[model], user).get_views([(False, "form")])["views"]["form"]
             self._views[key] = etree.fromstring(view["arch"])
         return self._views[key]
 
@@ -173,7 +178,7 @@ class StateWalker:
         """What the field's dropdown offers the user (its domain), the demo's colleagues
         first; the walk's ``choice`` picks another one when a first try was refused."""
         field = Model._fields[name]
-        Comodel = self.env[field.comodel_name].with_user(user)
+        Comodel = self.as_user(self.env[field.comodel_name], user)
         domain = []
         if node is not None and node.get("domain") and record is not None:
             domain = self._eval(record, node.get("domain"), [])
@@ -221,7 +226,7 @@ class StateWalker:
         values = {"name": "材料.pdf", "datas": PDF, "res_model": record._name}
         if record.ids:
             values["res_id"] = record.id
-        return self.env["ir.attachment"].with_user(user).create(values)
+        return self.as_user(self.env["ir.attachment"], user).create(values)
 
     def _write_one(self, record, name, value):
         try:
@@ -252,7 +257,7 @@ class StateWalker:
         """Type into the empty cells of the lines; with no line yet, add one ("Add a line")."""
         sub = node.find("list") if node.find("list") is not None else node.find("form")
         if not record[field.name]:
-            Line = self.env[field.comodel_name].with_user(user)
+            Line = self.as_user(self.env[field.comodel_name], user)
             values = {field.inverse_name: record.id} if field.inverse_name else {}
             draft = Line.new(values)
             locked = Line._guard_locked_fields() if hasattr(Line, "_guard_locked_fields") else set()
@@ -300,7 +305,7 @@ class StateWalker:
         if isinstance(context, str):
             context = self._eval(record, context, {})
         context = dict(context, active_model=record._name, active_id=record.id, active_ids=record.ids)
-        Wizard = self.env[action["res_model"]].with_user(user).with_context(context)
+        Wizard = self.as_user(self.env[action["res_model"]], user).with_context(**context)
         values = Wizard.default_get(list(Wizard._fields))
         draft = Wizard.new(values)
         for node in top_fields(self.arch(Wizard._name, user)):
@@ -366,8 +371,8 @@ class StateWalker:
         """Click as ``user``; when refused for something missing, fill the form and click
         again. Returns (new pairs, moves, whether the form was filled)."""
         name, _invisible, context = button
-        mine = record.with_user(user)
-        mine = mine.with_context(self._eval(mine, context, {}) or {}) if context else mine
+        mine = self.as_user(record, user)
+        mine = mine.with_context(**(self._eval(mine, context, {}) or {})) if context else mine
         pair = (record._name, record.sudo()[record._guard_state_field])
         label = f"{record._name}({record.id}, {pair[1]}).{name} by {user.login}"
         new, moves, refusal = self._attempt(pair, label, lambda: self.press(mine, name, user), keep)
@@ -388,7 +393,7 @@ class StateWalker:
 
     def create_new(self, model, user):
         """The "New" button of the model's form as ``user``: its defaults, and what the form offers typed in."""
-        Model = self.env[model].with_user(user)
+        Model = self.as_user(self.env[model], user)
 
         def create():
             # The client sends no value of a field the guard writes (readonly in its form).
@@ -427,7 +432,7 @@ class StateWalker:
         with self.observing():
             for model in self.models:
                 for user in self.users:
-                    if env[model].with_user(user).has_access("create"):
+                    if self.as_user(env[model], user).has_access("create"):
                         _new, moves = self.create_new(model, user)
                         if moves:
                             queue.extendleft((m, i) for m, i, _s in moves)
@@ -453,10 +458,10 @@ class StateWalker:
         new, is clicked again and kept. Returns the records to walk on from."""
         chosen = None
         for user in self.users:
-            if not record.with_user(user).has_access("read"):
+            if not self.as_user(record, user).has_access("read"):
                 continue
             for button in self.buttons(record._name, user):
-                if self._eval(record.with_user(user), button[1], False) is True:
+                if self._eval(self.as_user(record, user), button[1], False) is True:
                     continue
                 new, moves = self.click(record, user, button, keep=False)
                 if new:
