@@ -179,11 +179,13 @@ class StateWalker:
         first; the walk's ``choice`` picks another one when a first try was refused."""
         field = Model._fields[name]
         Comodel = self.as_user(self.env[field.comodel_name], user)
-        domain = []
+        domain = field.domain
         if node is not None and node.get("domain") and record is not None:
             domain = self._eval(record, node.get("domain"), [])
-        elif isinstance(field.domain, list):
-            domain = field.domain
+        elif callable(domain):
+            domain = domain(Model)
+        elif isinstance(domain, str):
+            domain = self._eval(record, domain, []) if record is not None else []
         try:
             offered = Comodel.search(domain or [], limit=40)
         except Exception:  # noqa: BLE001 (a domain the walker cannot evaluate)
