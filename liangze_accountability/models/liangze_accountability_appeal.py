@@ -21,6 +21,7 @@ class LiangzeAccountabilityAppeal(models.Model):
     _guard_fixed_fields = frozenset({"decision_id", "reason"})
     _deadline_done_states = ("upheld", "revoked")
     _appeal_due_template = "liangze_accountability.mail_template_liangze_accountability_appeal_due"
+    _appeal_decision_months_field = "liangze_appeal_decision_months"
 
     decision_id = fields.Many2one("liangze.accountability.decision", required=True, ondelete="cascade", index=True)
     case_id = fields.Many2one(related="decision_id.case_id", store=True, index=True)
@@ -33,17 +34,9 @@ class LiangzeAccountabilityAppeal(models.Model):
         index=True,
     )
 
-    def _decision_deadline(self):
-        company = self.company_id
-        deadline = company._liangze_workdays().next_workday(
-            self.filed_on + relativedelta(months=company.liangze_appeal_decision_months)
-        )
-        return deadline, self._yellow_from(deadline, 5, company)
-
     def _deciders(self):
         """The head of the discipline body that decided."""
-        body = self.decision_id.body_unit_id
-        return (body.head_id | body.member_ids).filtered(lambda u: u.has_group(SUPERVISION_HEAD))
+        return self.decision_id.body_unit_id._users().filtered(lambda u: u.has_group(SUPERVISION_HEAD))
 
     def _check_filing(self):
         """The person (or the unit's head) appeals, or the body records a paper appeal; once, in time."""

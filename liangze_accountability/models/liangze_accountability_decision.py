@@ -224,8 +224,8 @@ class LiangzeAccountabilityDecision(models.Model):
                 values.update(state="done", executed_on=today)
             else:
                 months = max(decision.measure_ids.mapped("effect_months") or [0])
-                deadline = decision.execution_deadline or company._liangze_workdays().next_workday(
-                    today + relativedelta(months=company.liangze_execution_months)
+                deadline = decision.execution_deadline or self._deadline_in_months(
+                    today, company.liangze_execution_months, company
                 )
                 values.update(
                     state="issued",
@@ -244,7 +244,7 @@ class LiangzeAccountabilityDecision(models.Model):
         """The person, the unit (its head) and the organisation department."""
         self.ensure_one()
         organisation = self.company_id.liangze_organisation_unit_id
-        users = (self.unit_id.head_id | organisation.head_id | organisation.member_ids).filtered(lambda u: not u.share)
+        users = (self.unit_id.head_id | organisation._users()).filtered(lambda u: not u.share)
         if self.target_type == "person" and self.cadre_id.leader_role == "principal_leader":
             users -= self.unit_id.head_id - self.cadre_id.user_id
         return users.partner_id | self.cadre_id._notified_partners()

@@ -1,6 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
+from odoo.tools import SQL
 
 from .liangze_accountability_case import SOURCE_KINDS
 from .liangze_accountability_decision import RESPONSIBILITY_KINDS
@@ -15,11 +16,9 @@ class LiangzeAccountabilityReport(models.Model):
 
     _name = "liangze.accountability.report"
     _description = "Accountability Statistics"
-    _inherit = ["liangze.record.guard"]
+    _inherit = ["liangze.sql.report.mixin"]
     _auto = False
     _order = "decision_date desc"
-
-    _guard_state_field = None
 
     year = fields.Integer(readonly=True, aggregator=None)
     decision_date = fields.Date(readonly=True)
@@ -40,11 +39,9 @@ class LiangzeAccountabilityReport(models.Model):
     dual_review_count = fields.Integer(string="Dual Investigations", readonly=True)
     days_to_decision = fields.Float(string="Days from Proposal to Decision", readonly=True, aggregator="avg")
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            f"""CREATE VIEW {self._table} AS (
-                WITH rows AS (
+    def _report_query(self):
+        return SQL(
+            """WITH rows AS (
                     SELECT d.id AS decision_id, rel.measure_id, c.id AS case_id,
                            row_number() OVER (PARTITION BY d.id ORDER BY rel.measure_id) AS in_decision,
                            row_number() OVER (PARTITION BY c.id ORDER BY d.id, rel.measure_id) AS in_case
@@ -68,5 +65,5 @@ class LiangzeAccountabilityReport(models.Model):
                        CASE WHEN r.in_case = 1 THEN c.days_to_decision END AS days_to_decision
                   FROM rows r
                   JOIN liangze_accountability_decision d ON d.id = r.decision_id
-                  JOIN liangze_accountability_case c ON c.id = r.case_id)"""
+                  JOIN liangze_accountability_case c ON c.id = r.case_id"""
         )

@@ -1,6 +1,8 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import models
+
+from odoo.addons.liangze_base.models.liangze_document_series import document_kinds
 
 
 class LiangzeDocumentSeries(models.Model):
@@ -8,10 +10,7 @@ class LiangzeDocumentSeries(models.Model):
 
     _inherit = "liangze.document.series"
 
-    kind = fields.Selection(
-        selection_add=[("accountability_decision", "Accountability decisions")],
-        ondelete={"accountability_decision": "cascade"},
-    )
+    kind = document_kinds(("accountability_decision", "Accountability decisions"))
 
-    def _kind_suffix(self):
-        return "问" if self.kind == "accountability_decision" else super()._kind_suffix()
+    def _kind_suffixes(self):
+        return {**super()._kind_suffixes(), "accountability_decision": "问"}

@@ -1,6 +1,8 @@
 from . import res_company
 from . import base
+from . import liangze_record_guard_view
 from . import liangze_record_guard
+from . import liangze_record_guard_parent
 from . import liangze_job_failure
 from . import liangze_source_link_mixin
 from . import liangze_plan_approval_mixin
@@ -28,3 +30,4 @@ from . import liangze_confidential_thread
 from . import auditlog_log
 from . import auditlog_rule
 from . import liangze_committee_approval_mixin
+from . import liangze_sql_report_mixin

@@ -128,6 +128,21 @@ class Base(models.AbstractModel):
             "context": context or {},
         }
 
+    # -- opening the records of a record ----------------------------------------------------
+    def _liangze_list(self, res_model, name, domain, context=None):
+        """The one way to open related records: the window action listing the ``res_model``
+        records of ``domain`` (list, then form) titled ``name``, with ``context`` if given."""
+        action = {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": res_model,
+            "view_mode": "list,form",
+            "domain": domain,
+        }
+        if context is not None:
+            action["context"] = context
+        return action
+
     # -- the models of a mechanism ----------------------------------------------------------
     def _liangze_models_using(self, mixin):
         """The names of the concrete models that inherit ``mixin``, sorted: a mechanism

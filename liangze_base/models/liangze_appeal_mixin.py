@@ -32,6 +32,10 @@ class LiangzeAppealMixin(models.AbstractModel):
     _deadline_done_date_field = "decided_on"
     # The mail template of the reminder when a decision falls due, and its activity's summary.
     _appeal_due_template = None
+    # The decision is due within the months of this field of the record's company from the
+    # filing (on a workday), yellow this many workdays before (``_decision_deadline``).
+    _appeal_decision_months_field = None
+    _appeal_yellow_workdays = 5
 
     reason = fields.Text(required=True, help="Why the appeal is made.")
     filed_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
@@ -61,8 +65,13 @@ class LiangzeAppealMixin(models.AbstractModel):
         raise NotImplementedError
 
     def _decision_deadline(self):
-        """(deadline, first day of the yellow warning) of the decision."""
-        raise NotImplementedError
+        """(deadline, first day of the yellow warning) of the decision: by default the
+        company's ``_appeal_decision_months_field`` months from the filing."""
+        if not self._appeal_decision_months_field:
+            raise NotImplementedError
+        company = self.company_id
+        deadline = self._deadline_in_months(self.filed_on, company[self._appeal_decision_months_field], company)
+        return deadline, self._yellow_from(deadline, self._appeal_yellow_workdays, company)
 
     def _deciders(self):
         """The users who decide (and are reminded)."""

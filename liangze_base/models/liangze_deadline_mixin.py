@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -132,6 +134,12 @@ class LiangzeDeadlineMixin(models.AbstractModel):
     def _yellow_from(self, deadline, lead_workdays, company):
         """The first day of the yellow warning: ``lead_workdays`` workdays before the deadline."""
         return company._liangze_workdays().subtract_workdays(deadline, lead_workdays) if deadline else False
+
+    @api.model
+    def _deadline_in_months(self, start, months, company):
+        """A period of ``months`` from ``start`` (an execution, an appeal, a disposal):
+        it ends that day of the month, or on the next workday when that day is not one."""
+        return company._liangze_workdays().next_workday(start + relativedelta(months=months))
 
     # -- the daily job -----------------------------------------------------------------------
     @api.model

@@ -2,10 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-# Kinds of numbered documents: each addon adds its own (selection_add) with the
+# Kinds of numbered documents: each addon adds its own (``document_kinds``) with the
 # character added to the body's prefix when each kind has its own series
-# (X税纪建 → X税纪建提〔2026〕1号), in ``_kind_suffix``.
+# (X税纪建 → X税纪建提〔2026〕1号), in ``_kind_suffixes``.
 KINDS = [("all", "Every document")]
+
+
+def document_kinds(*kinds):
+    """The ``kind`` field an addon declares on ``liangze.document.series`` to add the
+    kinds of its documents, ``(value, label)`` pairs; their series go with the addon."""
+    return fields.Selection(
+        selection_add=list(kinds), ondelete=dict.fromkeys((value for value, _label in kinds), "cascade")
+    )
 
 
 class LiangzeDocumentSeries(models.Model):
@@ -47,8 +55,12 @@ class LiangzeDocumentSeries(models.Model):
         return f"{base}〔%(range_year)s〕"
 
     def _kind_suffix(self):
-        """The character of the kind added to the body's prefix (each addon, its kinds)."""
-        return ""
+        """The character of the series' kind added to the body's prefix."""
+        return self._kind_suffixes().get(self.kind, "")
+
+    def _kind_suffixes(self):
+        """``{kind: character}``: each addon adds its kinds' (``{**super()._kind_suffixes(), ...}``)."""
+        return {}
 
     def write(self, vals):
         res = super().write(vals)

@@ -55,7 +55,13 @@ class LiangzeRecordGuard(models.AbstractModel):
       an initial state;
     - ``_guard_state_fields``: ``{field: states}``, what a step of the work
       fills in, written only while the record is in one of those states (the
-      plan while approved, the receipt once issued).
+      plan while approved, the receipt once issued);
+    - ``_guard_parent_field`` and ``_guard_parent_states``: a line (of a letter,
+      a round, a request) is created, written and deleted only while its parent
+      is in one of those states (``models/liangze_record_guard_parent.py``).
+
+    A form shows what the declarations refuse as read-only
+    (``models/liangze_record_guard_view.py``).
 
     Archiving what left its initial state is an administrator's action with a
     reason (``_guard_archive``); deleting it is refused. The generated
@@ -64,6 +70,7 @@ class LiangzeRecordGuard(models.AbstractModel):
     """
 
     _name = "liangze.record.guard"
+    _inherit = ["liangze.record.guard.view"]
     _description = "Record Guard"
 
     _guard_state_field = "state"
@@ -75,6 +82,15 @@ class LiangzeRecordGuard(models.AbstractModel):
     _guard_state_fields = {}
     # Dates that lie in the past, possibly long before the product's window (a date of birth).
     _guard_past_dates = frozenset()
+    # A line whose editability follows its parent's state: the many2one to the parent
+    # ("letter_id"), and the parent's states in which a client creates, writes and
+    # deletes the line: a tuple, or ``{fields or None: states}`` when field groups
+    # differ (None: creating, deleting and the fields no other key names).
+    _guard_parent_field = None
+    _guard_parent_states = ()
+    # The fields the parent's state governs besides the keyed ones (None: every
+    # field but THREAD_FIELDS; an empty set: only creating and deleting the line).
+    _guard_parent_locked_fields = None
 
     # -- declarations, as the attack suite reads them ----------------------------
     @api.model

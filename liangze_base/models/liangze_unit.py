@@ -184,6 +184,10 @@ class LiangzeUnit(models.Model):
         bodies = self.sudo().search([("unit_type", "=", "discipline_body")])
         return bodies.filtered(lambda b: b._supervision_roots() == self)[:1] if self else bodies.browse()
 
+    def _users(self):
+        """Who works in these units: their heads, then their members, internal users only."""
+        return (self.head_id | self.member_ids).filtered(lambda u: not u.share)
+
     # -- the official documents a discipline body issues (liangze.document.series) ------------
     document_prefix = fields.Char(
         string="Document Number Prefix",
@@ -227,10 +231,8 @@ class LiangzeUnit(models.Model):
 
     def action_open_members(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Members of %(unit)s", unit=self.complete_name),
-            "res_model": "res.users",
-            "view_mode": "list,form",
-            "domain": [("id", "in", (self.member_ids | self.head_id).ids)],
-        }
+        return self._liangze_list(
+            "res.users",
+            self.env._("Members of %(unit)s", unit=self.complete_name),
+            [("id", "in", (self.member_ids | self.head_id).ids)],
+        )

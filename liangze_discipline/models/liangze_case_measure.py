@@ -41,6 +41,10 @@ class LiangzeCaseMeasure(models.Model):
     _guard_provenance_fields = {"recorded_by_id": "user"}
     _guard_fixed_fields = frozenset({"case_id"})
     _guard_structural_fields = frozenset({"date", "kind", "description"})
+    # Measures are recorded while the case is investigated.
+    _guard_parent_field = "case_id"
+    _guard_parent_states = ("investigation",)
+    _guard_parent_locked_fields = frozenset()
 
     case_id = fields.Many2one("liangze.discipline.case", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
@@ -71,8 +75,6 @@ class LiangzeCaseMeasure(models.Model):
         measures = super().create(vals_list)
         if not self._guard_trusted():
             measures.case_id._check_discipline_group()
-            if any(measure.case_id.state != "investigation" for measure in measures):
-                raise UserError(self.env._("Measures are recorded while the case is investigated."))
             today = self._bureau_today()
             if any(measure.date > today for measure in measures):
                 raise UserError(self.env._("A measure is recorded once it was taken."))

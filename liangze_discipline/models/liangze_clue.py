@@ -1,6 +1,5 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -249,9 +248,7 @@ class LiangzeClue(models.Model):
         """The disposal deadline: the company's period (one month) from ``start``, on a workday."""
         self.ensure_one()
         company = self.company_id
-        deadline = company._liangze_workdays().next_workday(
-            start + relativedelta(months=company.liangze_clue_disposal_months or 1)
-        )
+        deadline = self._deadline_in_months(start, company.liangze_clue_disposal_months or 1, company)
         return {"disposal_deadline": deadline, "yellow_date": self._yellow_from(deadline, 5, company)}
 
     @api.model
@@ -296,25 +293,15 @@ class LiangzeClue(models.Model):
 
     def action_open_inquiries(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Inquiries"),
-            "res_model": "liangze.talk.inquiry",
-            "view_mode": "list,form",
-            "domain": [("clue_id", "=", self.id)],
-            "context": {"create": False},
-        }
+        return self._liangze_list(
+            "liangze.talk.inquiry", self.env._("Inquiries"), [("clue_id", "=", self.id)], {"create": False}
+        )
 
     def action_open_verifications(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Verifications"),
-            "res_model": "liangze.verification",
-            "view_mode": "list,form",
-            "domain": [("clue_id", "=", self.id)],
-            "context": {"create": False},
-        }
+        return self._liangze_list(
+            "liangze.verification", self.env._("Verifications"), [("clue_id", "=", self.id)], {"create": False}
+        )
 
     def _source_missing_message(self):
         return self.env._("This clue was registered without a source record.")

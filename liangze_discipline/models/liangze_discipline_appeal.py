@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from odoo.addons.liangze_base.models.liangze_record_guard import THREAD_FIELDS
 from odoo.addons.liangze_base.roles import CASE_MANAGEMENT, SUPERVISION_HEAD
@@ -48,6 +48,8 @@ class LiangzeDisciplineAppeal(models.Model):
     _guard_structural_fields = frozenset({"company_id", "body_unit_id", "concerned_cadre_ids"})
     _deadline_done_states = ("upheld", "changed", "revoked")
     _appeal_due_template = "liangze_discipline.mail_template_liangze_discipline_appeal_due"
+    _appeal_decision_months_field = "liangze_discipline_appeal_decision_months"
+    _appeal_yellow_workdays = 10
 
     decision_id = fields.Many2one("liangze.discipline.decision", required=True, index=True, ondelete="cascade")
     case_id = fields.Many2one(related="decision_id.case_id", store=True, index=True)
@@ -122,10 +124,10 @@ class LiangzeDisciplineAppeal(models.Model):
     def _check_filing(self):
         """Registered by the body from the person's written appeal; once, in time."""
         self.ensure_one()
-        if not self.env.su:
-            if not any(self.env.user.has_group(group) for group in (CASE_MANAGEMENT, SUPERVISION_HEAD)):
-                raise AccessError(self.env._("Case management or the head of the body registers appeals."))
-            self.decision_id.check_access("write")
+        self.decision_id._liangze_check_role(
+            [CASE_MANAGEMENT, SUPERVISION_HEAD],
+            self.env._("Case management or the head of the body registers appeals."),
+        )
         decision = self.decision_id.sudo()
         if not (self.reason or "").strip():
             raise UserError(self.env._("Give the reasons of the appeal."))
@@ -139,13 +141,6 @@ class LiangzeDisciplineAppeal(models.Model):
                 self.env._("The appeal period of this decision ended on %(day)s.", day=last_day.strftime("%Y-%m-%d"))
             )
 
-    def _decision_deadline(self):
-        company = self.company_id
-        deadline = company._liangze_workdays().next_workday(
-            self.filed_on + relativedelta(months=company.liangze_discipline_appeal_decision_months)
-        )
-        return deadline, self._yellow_from(deadline, 10, company)
-
     def _deciders(self):
         """The reviewers, and the head of the body who decides."""
         return (self.sudo().reviewer_ids | self.sudo().body_unit_id.head_id).filtered(lambda u: not u.share)
@@ -158,9 +153,7 @@ class LiangzeDisciplineAppeal(models.Model):
         """The head of the body decides, on the reviewers' review, unless they handled the case."""
         if self.env.su:
             return
-        if not self.env.user.has_group(SUPERVISION_HEAD):
-            raise AccessError(self.env._("The head of the discipline body decides on appeals."))
-        self.check_access("write")
+        self._liangze_check_role([SUPERVISION_HEAD], self.env._("The head of the discipline body decides on appeals."))
         for appeal in self.sudo():
             if self.env.user in appeal._case_handlers():
                 raise UserError(self.env._("You handled this case: another head decides on the appeal."))

@@ -1,6 +1,5 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -300,11 +299,8 @@ class LiangzeDisciplineDecision(models.Model):
             values = {"decision_number": number, "decision_date": today}
             to_execute = decision.party_type_id or decision.government_type_id or decision.organisational_type_ids
             if to_execute:
-                workdays = company._liangze_workdays()
-                execution = workdays.next_workday(
-                    today + relativedelta(months=company.liangze_sanction_execution_months)
-                )
-                report = workdays.next_workday(today + relativedelta(months=company.liangze_sanction_report_months))
+                execution = self._deadline_in_months(today, company.liangze_sanction_execution_months, company)
+                report = self._deadline_in_months(today, company.liangze_sanction_report_months, company)
                 values.update(
                     state="issued",
                     execution_deadline=execution,
@@ -371,7 +367,7 @@ class LiangzeDisciplineDecision(models.Model):
         """The person, the head of the unit carrying it out, and the organisation department."""
         self.ensure_one()
         organisation = self.company_id.liangze_organisation_unit_id
-        users = (self.executing_unit_id.head_id | organisation.head_id | organisation.member_ids).filtered(
+        users = (self.executing_unit_id.head_id | organisation._users()).filtered(
             lambda u: not u.share and u != self.cadre_id.user_id
         )
         return (self.cadre_id._notified_partners() | users.partner_id).filtered("email")

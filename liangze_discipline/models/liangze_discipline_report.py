@@ -1,6 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
+from odoo.tools import SQL
 
 from .liangze_clue import SOURCES, WAYS
 
@@ -11,11 +12,10 @@ class LiangzeDisciplineReport(models.Model):
 
     _name = "liangze.discipline.report"
     _description = "Problem Clue Statistics"
-    _inherit = ["liangze.record.guard"]
+    _inherit = ["liangze.sql.report.mixin"]
     _auto = False
     _order = "received_on desc"
 
-    _guard_state_field = None
     _depends = {
         "liangze.clue": [
             "received_on",
@@ -38,13 +38,11 @@ class LiangzeDisciplineReport(models.Model):
     disposed_count = fields.Integer(string="Disposed Of", readonly=True)
     disposal_days = fields.Float(string="Days to Disposal", readonly=True, aggregator="avg")
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            f"""CREATE VIEW {self._table} AS (
-                SELECT k.id, k.received_on, EXTRACT(YEAR FROM k.received_on)::int AS year, k.source,
+    def _report_query(self):
+        return SQL(
+            """SELECT k.id, k.received_on, EXTRACT(YEAR FROM k.received_on)::int AS year, k.source,
                        k.disposed_way, k.company_id, k.body_unit_id, 1 AS clue_count,
                        (k.disposed_on IS NOT NULL)::int AS disposed_count,
                        (k.disposed_on - k.received_on)::float AS disposal_days
-                  FROM liangze_clue k)"""
+                  FROM liangze_clue k"""
         )

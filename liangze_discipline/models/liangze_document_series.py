@@ -1,6 +1,8 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import models
+
+from odoo.addons.liangze_base.models.liangze_document_series import document_kinds
 
 SUFFIXES = {"inquiry_letter": "函", "case_filing": "立", "discipline_decision": "处"}
 
@@ -11,14 +13,11 @@ class LiangzeDocumentSeries(models.Model):
 
     _inherit = "liangze.document.series"
 
-    kind = fields.Selection(
-        selection_add=[
-            ("inquiry_letter", "Inquiry letters"),
-            ("case_filing", "Case filing decisions"),
-            ("discipline_decision", "Sanction decisions"),
-        ],
-        ondelete={"inquiry_letter": "cascade", "case_filing": "cascade", "discipline_decision": "cascade"},
+    kind = document_kinds(
+        ("inquiry_letter", "Inquiry letters"),
+        ("case_filing", "Case filing decisions"),
+        ("discipline_decision", "Sanction decisions"),
     )
 
-    def _kind_suffix(self):
-        return SUFFIXES.get(self.kind) or super()._kind_suffix()
+    def _kind_suffixes(self):
+        return {**super()._kind_suffixes(), **SUFFIXES}

@@ -1,6 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
+from odoo.tools import SQL
 
 from odoo.addons.liangze_integrity.models.liangze_sanction_type import FORMS
 
@@ -24,11 +25,10 @@ class LiangzeFourFormsReport(models.Model):
 
     _name = "liangze.four.forms.report"
     _description = "Four Forms Statistics"
-    _inherit = ["liangze.record.guard"]
+    _inherit = ["liangze.sql.report.mixin"]
     _auto = False
     _order = "day desc"
 
-    _guard_state_field = None
     _depends = {
         "liangze.discipline.decision": ["state", "form", "decision_date", "cadre_id", "case_id"],
         "liangze.discipline.case": ["company_id", "body_unit_id"],
@@ -47,11 +47,9 @@ class LiangzeFourFormsReport(models.Model):
     body_unit_id = fields.Many2one("liangze.unit", string="Discipline Body", readonly=True)
     person_count = fields.Integer(string="Person-times", readonly=True)
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            f"""CREATE VIEW {self._table} AS (
-                SELECT row_number() OVER () AS id, rows.*, EXTRACT(YEAR FROM rows.day)::int AS year, 1 AS person_count
+    def _report_query(self):
+        return SQL(
+            """SELECT row_number() OVER () AS id, rows.*, EXTRACT(YEAR FROM rows.day)::int AS year, 1 AS person_count
                   FROM (
                     SELECT d.decision_date AS day, d.form, 'discipline_decision' AS origin,
                            c.company_id, c.body_unit_id
@@ -88,5 +86,5 @@ class LiangzeFourFormsReport(models.Model):
                       JOIN liangze_sanction_type t ON t.id = s.type_id
                      WHERE s.state = 'recorded' AND t.form IS NOT NULL
                        AND s.id NOT IN (SELECT sanction_id FROM liangze_discipline_decision_sanction_rel)
-                ) rows)"""
+                ) rows"""
         )

@@ -1,7 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from odoo.addons.liangze_base.roles import INTAKE, SUPERVISION_HEAD
 
@@ -115,10 +115,9 @@ class LiangzePetitionNotice(models.Model):
     # -- the procedure --------------------------------------------------------------------
     def action_done(self):
         """The reporter was told, as the method and note say."""
-        if not self.env.su:
-            if not (self.env.user.has_group(INTAKE) or self.env.user.has_group(SUPERVISION_HEAD)):
-                raise AccessError(self.env._("Only the intake officers of the discipline body tell reporters."))
-            self.check_access("write")
+        self._liangze_check_role(
+            [INTAKE, SUPERVISION_HEAD], self.env._("Only the intake officers of the discipline body tell reporters.")
+        )
         for notice in self:
             if notice.state != "to_do":
                 raise UserError(self.env._("This reporter was already told, or need not be."))

@@ -317,10 +317,4 @@ class LiangzeVerification(models.Model):
         cases.with_env(self.env).check_access("read")
         if len(cases) == 1:
             return cases.with_env(self.env)._form_action()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Cases"),
-            "res_model": "liangze.discipline.case",
-            "view_mode": "list,form",
-            "domain": [("id", "in", cases.ids)],
-        }
+        return self._liangze_list("liangze.discipline.case", self.env._("Cases"), [("id", "in", cases.ids)])

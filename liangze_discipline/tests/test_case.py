@@ -9,6 +9,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
 from odoo.addons.liangze_base.tests.common import bureau_user
 from odoo.addons.liangze_integrity.tests.common import IntegrityCase
 
@@ -407,7 +408,7 @@ class TestCase(IntegrityCase):
             case.write({"state": "investigation"})
         with self.assertRefused(UserError, "Only a case under investigation is handed over for trial"):
             case.action_submit_trial()
-        with self.assertRefused(UserError, "Measures are recorded while the case is investigated"):
+        with self.assertRefused(RecordGuardError, "Case Measure is added only while its Discipline Case is Under Inv"):
             self.env["liangze.case.measure"].with_user(self.investigator).create(
                 {"case_id": case.id, "kind": "talk", "description": "Too early."}
             )

@@ -52,9 +52,7 @@ class LiangzeClueHandover(models.TransientModel):
                 }
             )
         )
-        managers = (self.body_unit_id.member_ids | self.body_unit_id.head_id).filtered(
-            lambda user: user.has_group(CASE_MANAGEMENT)
-        )
+        managers = self.body_unit_id._users().filtered(lambda user: user.has_group(CASE_MANAGEMENT))
         clue.message_post(
             body=self.env._(
                 "Handed over by %(user)s from %(origin)s.", user=self.env.user.name, origin=source.display_name

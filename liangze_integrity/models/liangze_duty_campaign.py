@@ -288,25 +288,15 @@ class LiangzeDutyCampaign(models.Model):
 
     def action_open_reports(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reports"),
-            "res_model": "liangze.duty.report",
-            "view_mode": "list,form",
-            "domain": [("campaign_id", "=", self.id)],
-            "context": {"create": False},
-        }
+        return self._liangze_list(
+            "liangze.duty.report", self.env._("Reports"), [("campaign_id", "=", self.id)], {"create": False}
+        )
 
     def action_open_results(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Results"),
-            "res_model": "liangze.duty.result",
-            "view_mode": "list,form",
-            "domain": [("campaign_id", "=", self.id)],
-            "context": {"create": False},
-        }
+        return self._liangze_list(
+            "liangze.duty.result", self.env._("Results"), [("campaign_id", "=", self.id)], {"create": False}
+        )
 
     def _print_rows(self):
         """The results as the summary table prints them: the organisers' once closed,

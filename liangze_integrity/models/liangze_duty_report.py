@@ -46,6 +46,10 @@ class LiangzeDutyReport(models.Model):
         }
     )
     _guard_fixed_fields = frozenset({"campaign_id", "cadre_id", "unit_id", "company_id"})
+    # The text is written while the report is, and the campaign takes reports.
+    _guard_state_fields = {"body": ("draft",)}
+    _guard_parent_field = "campaign_id"
+    _guard_parent_states = WRITING_STATES
     _deadline_done_states = ("submitted",)
     _deadline_done_date_field = "submitted_on"
     _deadline_yellow_states = ("draft",)
@@ -209,9 +213,6 @@ class LiangzeDutyReport(models.Model):
                     sorted(set(vals) - {"body"} - THREAD_FIELDS)[0],
                     self.env._("Only the text of a report is written by hand."),
                 )
-            for report in self:
-                if report.state != "draft" or report.campaign_id.state not in WRITING_STATES:
-                    raise UserError(self.env._("A submitted report is no longer edited."))
         return super().write(vals)
 
     def action_redraft(self):

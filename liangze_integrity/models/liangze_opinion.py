@@ -33,6 +33,10 @@ class LiangzeOpinion(models.Model):
     _guard_workflow_fields = frozenset({"state", "checked_by_id", "checked_on", "proposed_opinion"})
     _guard_fixed_fields = frozenset({"request_id"})
     _guard_structural_fields = frozenset({"opinion", "opinion_text", "change_reason"})
+    # The requester lists the persons while the request is a draft; the body's officers
+    # check the opinions while they draft the reply (never given at creation).
+    _guard_parent_field = "request_id"
+    _guard_parent_states = {None: ("draft",), CHECK_FIELDS: ("drafted",)}
 
     request_id = fields.Many2one("liangze.opinion.request", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
@@ -107,38 +111,22 @@ class LiangzeOpinion(models.Model):
     # -- create, write, delete -----------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._guard_trusted():
-            for vals in vals_list:
-                if any(vals.get(name) for name in CHECK_FIELDS):
-                    raise UserError(
-                        self.env._("The discipline body gives the opinions; the request names the persons.")
-                    )
         self._check_listed_once([(vals.get("request_id"), vals.get("cadre_id")) for vals in vals_list])
         opinions = super().create(vals_list)
         if not self._guard_trusted():
             opinions.request_id._check_requester()
-            if any(request.state != "draft" for request in opinions.request_id):
-                raise UserError(self.env._("The persons of a request are changed while it is a draft."))
         return opinions
 
     def write(self, vals):
+        # The states: _guard_parent_states; who writes what, here.
         if not self._guard_trusted() and set(vals) - THREAD_FIELDS:
             if vals.keys() & REQUESTER_FIELDS:
                 self.request_id._check_requester()
-                if any(request.state != "draft" for request in self.request_id):
-                    raise UserError(self.env._("The persons of a request are changed while it is a draft."))
-        if vals.get("cadre_id"):
-            self._check_listed_once([(line.request_id.id, vals["cadre_id"]) for line in self], self)
             if vals.keys() & CHECK_FIELDS:
                 self.request_id._check_body_officer()
-                if any(request.state != "drafted" for request in self.request_id):
-                    raise UserError(self.env._("Opinions are checked while the discipline body drafts the reply."))
+        if vals.get("cadre_id"):
+            self._check_listed_once([(line.request_id.id, vals["cadre_id"]) for line in self], self)
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_in_draft_requests(self):
-        if any(opinion.request_id.state != "draft" for opinion in self.sudo()):
-            raise UserError(self.env._("A submitted request keeps its persons."))
 
     # -- checking ------------------------------------------------------------------------
     def action_sign(self):

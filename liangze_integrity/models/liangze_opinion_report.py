@@ -1,6 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
+from odoo.tools import SQL
 
 from .liangze_opinion import OPINIONS
 from .liangze_opinion_reason import SOURCE_KINDS
@@ -15,11 +16,10 @@ class LiangzeOpinionReport(models.Model):
 
     _name = "liangze.opinion.report"
     _description = "Integrity Opinion Statistics"
-    _inherit = ["liangze.record.guard"]
+    _inherit = ["liangze.sql.report.mixin"]
     _auto = False
     _order = "replied_on desc"
 
-    _guard_state_field = None
     # Flushed before the view is read, so the figures include what this transaction wrote.
     _depends = {
         "liangze.opinion": ["request_id", "opinion"],
@@ -50,11 +50,9 @@ class LiangzeOpinionReport(models.Model):
     veto_count = fields.Integer(string="Vetoed", readonly=True)
     reply_days = fields.Float(string="Days to Reply", readonly=True, aggregator="avg")
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            f"""CREATE VIEW {self._table} AS (
-                WITH lines AS (
+    def _report_query(self):
+        return SQL(
+            """WITH lines AS (
                     SELECT o.id, o.request_id, o.opinion,
                            row_number() OVER (PARTITION BY o.request_id ORDER BY o.id) AS in_request
                       FROM liangze_opinion o
@@ -72,5 +70,5 @@ class LiangzeOpinionReport(models.Model):
                        (l.opinion = 'veto')::int AS veto_count,
                        CASE WHEN l.in_request = 1 THEN r.reply_days END AS reply_days
                   FROM lines l
-                  JOIN liangze_opinion_request r ON r.id = l.request_id)"""
+                  JOIN liangze_opinion_request r ON r.id = l.request_id"""
         )

@@ -73,6 +73,7 @@ class LiangzeOpinionRequest(models.Model):
         }
     )
     _guard_provenance_fields = {"requester_id": "user"}
+    # Changed while the request is a draft; once submitted, the discipline body has it.
     _guard_structural_fields = frozenset(
         {"title", "purpose", "company_id", "body_unit_id", "request_unit_id", "reply_workdays", "note"}
     )
@@ -194,13 +195,9 @@ class LiangzeOpinionRequest(models.Model):
 
     def write(self, vals):
         if not self._guard_trusted() and set(vals) - THREAD_FIELDS - {"opinion_ids"}:
-            # The request itself is the requester's; the body works on the opinions.
+            # The request itself is the requester's (while a draft: its structural fields);
+            # the body works on the opinions.
             self._check_requester()
-            if any(request.state != "draft" for request in self):
-                self._guard_refuse(
-                    sorted(set(vals) - THREAD_FIELDS - {"opinion_ids"})[0],
-                    self.env._("A request is changed while it is a draft; once submitted, the discipline body has it."),
-                )
         # Whoever writes, even as superuser: no reply without the head's approval.
         if vals.get("state") in ("approved", "replied") and any(r.validation_status != "validated" for r in self):
             raise UserError(self.env._("The reply needs the approval of the head of the discipline body."))

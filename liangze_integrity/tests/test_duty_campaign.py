@@ -7,6 +7,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
 from odoo.addons.liangze_base.tests.common import bureau_user
 
 from .common import IntegrityCase
@@ -218,7 +219,7 @@ class TestDutyCampaign(IntegrityCase):
             (director.state, director.submitted_by_id, director.warning_level), ("submitted", self.head, "done_on_time")
         )
         self.assertEqual(deputy.submitted_by_id, self.head)
-        with self.assertRefused(UserError, "no longer edited"):
+        with self.assertRefused(RecordGuardError, "Written Report of .* is written only while it is Being Written"):
             director.with_user(self.head).body = "<p>Changed after submission.</p>"
         # The organiser gives it back to correct.
         director.with_user(self.supervisor).action_reopen()

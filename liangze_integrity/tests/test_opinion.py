@@ -9,6 +9,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
+
 from .common import IntegrityCase
 
 ORGANISATION = "liangze_integrity.group_liangze_organisation"
@@ -290,16 +292,16 @@ class TestOpinion(IntegrityCase):
         request = self._request(self.persons[2:5])
         with self.assertRefused(ValidationError, "listed once"):
             request.write({"opinion_ids": [(0, 0, {"cadre_id": self.persons[2].id})]})
-        with self.assertRefused(UserError, "body gives the opinions"):
+        with self.assertRefused(RecordGuardError, "Opinion of this .* only while its .* is Being Checked"):
             request.write({"opinion_ids": [(0, 0, {"cadre_id": self.persons[6].id, "opinion": "clear"})]})
         with self.assertRefused(AccessError, "set by the product"):
             request.write({"reply_number": "forged"})
         with self.assertRefused(AccessError, "first state"):
             Request.with_user(self.organiser).create({"title": "Forged", "state": "replied"})
         request.action_submit()
-        with self.assertRefused(UserError, "while it is a draft"):
+        with self.assertRefused(RecordGuardError, "has left its first state: Title can no longer change"):
             request.write({"title": "Changed"})
-        with self.assertRefused(UserError, "."):
+        with self.assertRefused(RecordGuardError, "added only while its Integrity Opinion Request is Draft"):
             request.write({"opinion_ids": [(0, 0, {"cadre_id": self.persons[7].id})]})
         with self.assertRefused(UserError, "."):
             request.opinion_ids[:1].unlink()

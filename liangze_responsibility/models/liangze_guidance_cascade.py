@@ -1,6 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
+from odoo.tools import SQL
 
 
 class LiangzeGuidanceCascade(models.Model):
@@ -10,11 +11,9 @@ class LiangzeGuidanceCascade(models.Model):
 
     _name = "liangze.guidance.cascade"
     _description = "Guidance Cascade"
-    _inherit = ["liangze.record.guard"]
+    _inherit = ["liangze.sql.report.mixin"]
     _auto = False
     _order = "guidance_item_id, depth, company_id"
-
-    _guard_state_field = None
 
     guidance_item_id = fields.Many2one("liangze.list.item", readonly=True)
     guidance_list_id = fields.Many2one("liangze.list", readonly=True)
@@ -33,11 +32,9 @@ class LiangzeGuidanceCascade(models.Model):
     red_count = fields.Integer(string="Red", readonly=True)
     done_rate = fields.Float(string="Completion (%)", readonly=True, aggregator="avg", digits=(5, 1))
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            f"""CREATE VIEW {self._table} AS (
-                WITH tasks AS (
+    def _report_query(self):
+        return SQL(
+            """WITH tasks AS (
                     SELECT item_id, count(*) AS total,
                            count(*) FILTER (WHERE state = 'accepted') AS done,
                            count(*) FILTER (WHERE warning_level = 'red') AS red
@@ -54,10 +51,10 @@ class LiangzeGuidanceCascade(models.Model):
                        CASE WHEN t.total > 0 THEN 100.0 * t.done / t.total ELSE 0 END AS done_rate
                   FROM liangze_list_item g
                   JOIN liangze_list gl ON gl.id = g.list_id
-                  JOIN liangze_list_item d ON d.parent_path LIKE g.parent_path || '%' AND d.id != g.id
+                  JOIN liangze_list_item d ON d.parent_path LIKE g.parent_path || '%%' AND d.id != g.id
                   JOIN liangze_list dl ON dl.id = d.list_id
              LEFT JOIN tasks t ON t.item_id = d.id
-                 WHERE d.active AND dl.active)"""
+                 WHERE d.active AND dl.active"""
         )
 
     def action_open_tasks(self):

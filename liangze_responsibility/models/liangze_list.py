@@ -1,7 +1,7 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.liangze_base.roles import ADMIN
 
@@ -113,9 +113,9 @@ class LiangzeList(models.Model):
                 raise ValidationError(self.env._("The year must be between 2000 and 2100."))
 
     def _check_list_admin(self):
-        if not self.env.su and not self.env.user.has_group(ADMIN):
-            raise AccessError(self.env._("Only administrators publish, close or reopen responsibility lists."))
-        self.check_access("write")
+        self._liangze_check_role(
+            [ADMIN], self.env._("Only administrators publish, close or reopen responsibility lists.")
+        )
 
     def action_publish(self):
         self._check_list_admin()

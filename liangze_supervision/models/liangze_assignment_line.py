@@ -18,6 +18,9 @@ class LiangzeAssignmentLine(models.Model):
     _guard_state_field = None
     _guard_fixed_fields = frozenset({"letter_id"})
     _guard_workflow_fields = frozenset({"supervisory_item_id"})
+    # An issued assignment letter does not change.
+    _guard_parent_field = "letter_id"
+    _guard_parent_states = ("draft",)
 
     letter_id = fields.Many2one("liangze.assignment.letter", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
@@ -38,15 +41,3 @@ class LiangzeAssignmentLine(models.Model):
         for line in self:
             if line.item_id.list_id != line.letter_id.list_id or line.item_id.kind != "principal":
                 raise UserError(self.env._("Supervise the principal-responsibility items of the letter's list."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        if not self._guard_trusted() and any(line.letter_id.state != "draft" for line in lines):
-            raise UserError(self.env._("An issued assignment letter does not change."))
-        return lines
-
-    def write(self, vals):
-        if not self._guard_trusted() and any(line.letter_id.state != "draft" for line in self):
-            raise UserError(self.env._("An issued assignment letter does not change."))
-        return super().write(vals)

@@ -1,8 +1,10 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import models
 
-KIND_SUFFIX = {
+from odoo.addons.liangze_base.models.liangze_document_series import document_kinds
+
+SUFFIXES = {
     "supervision_report": "报",
     "recommendation_letter": "建",
     "reminder_letter": "提",
@@ -16,20 +18,12 @@ class LiangzeDocumentSeries(models.Model):
 
     _inherit = "liangze.document.series"
 
-    kind = fields.Selection(
-        selection_add=[
-            ("supervision_report", "Supervision reports"),
-            ("recommendation_letter", "Recommendation letters"),
-            ("reminder_letter", "Reminder letters"),
-            ("assignment_letter", "Supervision assignment letters"),
-        ],
-        ondelete={
-            "supervision_report": "cascade",
-            "recommendation_letter": "cascade",
-            "reminder_letter": "cascade",
-            "assignment_letter": "cascade",
-        },
+    kind = document_kinds(
+        ("supervision_report", "Supervision reports"),
+        ("recommendation_letter", "Recommendation letters"),
+        ("reminder_letter", "Reminder letters"),
+        ("assignment_letter", "Supervision assignment letters"),
     )
 
-    def _kind_suffix(self):
-        return KIND_SUFFIX.get(self.kind) or super()._kind_suffix()
+    def _kind_suffixes(self):
+        return {**super()._kind_suffixes(), **SUFFIXES}

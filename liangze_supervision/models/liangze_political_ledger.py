@@ -75,10 +75,10 @@ class LiangzePoliticalLedger(models.Model):
 
     def _schedule_next_round(self, after):
         for ledger in self:
-            workdays = ledger.company_id._liangze_workdays()
-            due = workdays.next_workday(after + relativedelta(months=ledger.round_months))
+            company = ledger.company_id
+            due = self._deadline_in_months(after, ledger.round_months, company)
             ledger._guard_sudo().write(
-                {"next_round_date": due, "round_yellow_date": workdays.subtract_workdays(due, 3)}
+                {"next_round_date": due, "round_yellow_date": self._yellow_from(due, 3, company)}
             )
 
     def action_start(self):

@@ -15,6 +15,9 @@ class LiangzePoliticalRoundLine(models.Model):
     _guard_state_field = None
     _guard_fixed_fields = frozenset({"round_id", "task_id"})
     _guard_workflow_fields = frozenset({"problem_id"})
+    # A recorded follow-up round does not change.
+    _guard_parent_field = "round_id"
+    _guard_parent_states = ("draft",)
 
     round_id = fields.Many2one("liangze.political.round", required=True, ondelete="cascade", index=True)
     task_id = fields.Many2one("liangze.political.task", required=True, ondelete="cascade")
@@ -27,11 +30,6 @@ class LiangzePoliticalRoundLine(models.Model):
     problem_due = fields.Date(string="Rectify By")
     problem_id = fields.Many2one("liangze.rectification.problem", string="Handed Over As", readonly=True)
     problem_state = fields.Selection(related="problem_id.state", string="Rectification")
-
-    def write(self, vals):
-        if not self._guard_trusted() and any(line.round_id.state != "draft" for line in self):
-            raise UserError(self.env._("A recorded follow-up round does not change."))
-        return super().write(vals)
 
     def _hand_over(self):
         """Each problem as a rectification problem (问题交办单) of the task's unit, issued at once."""

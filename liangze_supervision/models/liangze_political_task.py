@@ -1,7 +1,6 @@
 # Copyright 2026 liangze
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class LiangzePoliticalTask(models.Model):
@@ -22,6 +21,10 @@ class LiangzePoliticalTask(models.Model):
     _guard_initial_states = ("open",)
     _guard_workflow_fields = frozenset({"state", "done_on", "last_status"})
     _guard_fixed_fields = frozenset({"ledger_id"})
+    # A closed ledger does not change: no task added or deleted, none renamed, moved or rescheduled.
+    _guard_parent_field = "ledger_id"
+    _guard_parent_states = ("draft", "active")
+    _guard_parent_locked_fields = frozenset({"name", "unit_id", "due_date"})
     _deadline_field = "due_date"
     _deadline_done_states = ("done",)
     _deadline_done_date_field = "done_on"
@@ -42,12 +45,6 @@ class LiangzePoliticalTask(models.Model):
     def _compute_yellow_date(self):
         for task in self:
             task.yellow_date = self._yellow_from(task.due_date, 5, task.company_id) if task.due_date else False
-
-    def write(self, vals):
-        if not self._guard_trusted() and {"unit_id", "due_date", "name"} & vals.keys():
-            if any(task.ledger_id.state == "closed" for task in self):
-                raise UserError(self.env._("A closed ledger does not change."))
-        return super().write(vals)
 
     def _deadline_reminder(self, level):
         users = (self.user_id | self.unit_id.head_id | self.ledger_id.author_id).filtered(lambda u: not u.share)

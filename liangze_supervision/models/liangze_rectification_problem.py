@@ -46,8 +46,20 @@ class LiangzeRectificationProblem(models.Model):
     )
     _guard_fixed_fields = frozenset({"rectification_id"})
     # What the discipline body found and demands, fixed once the letter is issued
-    # (the due date may still be moved by the discipline body).
+    # (the due date may still be moved by the discipline body): see _guard_is_initial.
     _guard_structural_fields = frozenset(FINDING_FIELDS - {"rectification_id"})
+    # Problems are added (and deleted) while the letter is a draft.
+    _guard_parent_field = "rectification_id"
+    _guard_parent_states = ("draft",)
+    _guard_parent_locked_fields = frozenset()
+    # The unit's part: the measure and owner until verified, the feedback while open
+    # (it changes again only if verification fails).
+    _guard_state_fields = {
+        "measure": ("open", "feedback"),
+        "owner_user_id": ("open", "feedback"),
+        "feedback": ("open",),
+        "evidence_attachment_ids": ("open",),
+    }
 
     rectification_id = fields.Many2one("liangze.rectification", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
@@ -143,39 +155,20 @@ class LiangzeRectificationProblem(models.Model):
             if problem.due_date < day:
                 raise UserError(problem._due_before_message(day))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        problems = super().create(vals_list)
-        if not self.env.su and any(p.rectification_id.state != "draft" for p in problems):
-            raise UserError(self.env._("Problems are added to a draft; what was issued stays as it was."))
-        return problems
-
     def write(self, vals):
-        if not self.env.su:
-            self._check_write_allowed(vals)
+        if not self._guard_trusted():
+            self._check_unit_part(vals)
         return super().write(vals)
 
-    def _check_write_allowed(self, vals):
-        supervisor = self.env.user.has_group(SUPERVISOR)
-        if not supervisor and set(vals) - UNIT_FIELDS - THREAD_FIELDS:
+    def _check_unit_part(self, vals):
+        """The access rights decide first; then the addressed unit writes its part only,
+        the rest is the discipline body's."""
+        self.check_access("write")
+        if not self.env.user.has_group(SUPERVISOR) and set(vals) - UNIT_FIELDS - THREAD_FIELDS:
             self._guard_refuse(
                 sorted(set(vals) - UNIT_FIELDS - THREAD_FIELDS)[0],
                 self.env._("The addressed unit only fills in the rectification measure, the owner and the feedback."),
             )
-        if FINDING_FIELDS & vals.keys() and any(p.rectification_id.state != "draft" for p in self):
-            self._guard_refuse(
-                sorted(FINDING_FIELDS & vals.keys())[0],
-                self.env._("What was issued cannot be changed; only a draft can be edited."),
-            )
-        if UNIT_FIELDS & vals.keys() and any(p.state == "verified" for p in self):
-            raise UserError(self.env._("A verified problem cannot be changed."))
-        if {"feedback", "evidence_attachment_ids"} & vals.keys() and any(p.state != "open" for p in self):
-            raise UserError(self.env._("The feedback was submitted; it changes again only if verification fails."))
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_drafts(self):
-        if any(p.rectification_id.state != "draft" for p in self):
-            raise UserError(self.env._("Problems of an issued rectification are never deleted."))
 
     def action_open_form(self):
         return self._form_action()

@@ -87,7 +87,7 @@ class LiangzeSupervisionDocument(models.AbstractModel):
 
     def _recipients(self):
         """Head and members of the addressed unit."""
-        return (self.unit_id.head_id | self.unit_id.member_ids).filtered(lambda u: not u.share)
+        return self.unit_id._users()
 
     def _check_write_access(self, vals):
         """Called first by each document's write: the access rights decide

@@ -39,6 +39,7 @@ class LiangzeSupervisionReport(models.Model):
     _document_kind = "supervision_report"
     _order = "id desc"
 
+    # The content is written while the report is a draft (its first state).
     _guard_structural_fields = frozenset(CONTENT_FIELDS | {"company_id"})
 
     _state_from = ["submitted"]
@@ -98,9 +99,6 @@ class LiangzeSupervisionReport(models.Model):
 
     def write(self, vals):
         self._check_write_access(vals)
-        if CONTENT_FIELDS & vals.keys() and not self.env.su:
-            if any(report.state != "draft" for report in self):
-                raise UserError(self.env._("A supervision report can only be edited while it is a draft."))
         # Whoever writes, even as superuser: no approval, no publication.
         if vals.get("state") == "published" and any(report.state != "approved" for report in self):
             raise UserError(self.env._("Only an approved supervision report can be published."))

@@ -44,20 +44,17 @@ class LiangzeTask(models.Model):
     def action_new_recommendation_letter(self):
         """A problem found in this task's ledger: draft a recommendation letter to its unit."""
         self.ensure_one()
-        self.env["liangze.rectification"]._check_supervisor()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Recommendation Letter"),
-            "res_model": "liangze.rectification",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "context": {
+        Letter = self.env["liangze.rectification"]
+        Letter._check_supervisor()
+        return Letter._form_action(
+            name=self.env._("Recommendation Letter"),
+            context={
                 "default_source": "recommendation_letter",
                 "default_unit_id": self.owner_unit_id.id,
                 "default_company_id": self.company_id.id,
                 "default_name": self.env._("Recommendation letter on %(task)s", task=self.name),
             },
-        }
+        )
 
     def _record_reviews(self, decision, reason=False):
         method = self.env.context.get("liangze_review_method", "online_review")

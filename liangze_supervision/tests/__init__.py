@@ -11,3 +11,4 @@ from . import test_assignment_letter
 from . import test_political_ledger
 from . import test_daily_jobs
 from . import test_bureau_day
+from . import test_guard_parent_states

@@ -76,3 +76,43 @@ class SupervisionCase(LiangzeCase):
         attachment = self._evidence(user, problem)
         problem.write({"feedback": "<p>Done</p>", "evidence_attachment_ids": [(6, 0, attachment.ids)]})
         problem.action_submit_feedback()
+
+
+class AssignmentLetterCase(SupervisionCase):
+    """The office's published list with two items the discipline group supervises:
+    what an assignment letter (监督责任交办书) is written from."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.item = cls._published_item(cls.office, name="Integrity talks", supervising_unit_id=cls.discipline.id)
+        cls.other_item = cls.env["liangze.list.item"].create(
+            {
+                "list_id": cls.item.list_id.id,
+                "category_id": cls.item.category_id.id,
+                "name": "Eight-point rules self-check",
+                "frequency": "quarterly",
+                "owner_type": "department",
+                "owner_unit_ids": [(6, 0, cls.office.ids)],
+            }
+        )
+
+    def _assignment_letter(self, *lines):
+        """A draft letter to the office, written by the supervisor: ``lines`` are
+        (item, method, frequency)."""
+        return (
+            self.env["liangze.assignment.letter"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "list_id": self.item.list_id.id,
+                    "unit_id": self.office.id,
+                    "issuer_unit_id": self.discipline.id,
+                    "company_id": self.company_a.id,
+                    "line_ids": [
+                        (0, 0, {"item_id": item.id, "method": method, "frequency": frequency})
+                        for item, method, frequency in lines
+                    ],
+                }
+            )
+        )

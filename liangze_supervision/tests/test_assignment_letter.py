@@ -5,48 +5,22 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import SupervisionCase
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
+
+from .common import AssignmentLetterCase
 
 
 @tagged("post_install", "-at_install")
 # The clock frozen in the list's year, 2026.
 @freeze_time("2026-03-02 02:00:00")
-class TestAssignmentLetter(SupervisionCase):
+class TestAssignmentLetter(AssignmentLetterCase):
     """One list, one letter (一单一书): with the office's published list, the
     discipline group says what it will supervise; the office's head acknowledges;
     the group's supervisory tasks follow."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.item = cls._published_item(cls.office, name="Integrity talks", supervising_unit_id=cls.discipline.id)
-        cls.other_item = cls.env["liangze.list.item"].create(
-            {
-                "list_id": cls.item.list_id.id,
-                "category_id": cls.item.category_id.id,
-                "name": "Eight-point rules self-check",
-                "frequency": "quarterly",
-                "owner_type": "department",
-                "owner_unit_ids": [(6, 0, cls.office.ids)],
-            }
-        )
-
     def _letter(self):
-        return (
-            self.env["liangze.assignment.letter"]
-            .with_user(self.supervisor)
-            .create(
-                {
-                    "list_id": self.item.list_id.id,
-                    "unit_id": self.office.id,
-                    "issuer_unit_id": self.discipline.id,
-                    "company_id": self.company_a.id,
-                    "line_ids": [
-                        (0, 0, {"item_id": self.item.id, "method": "talk", "frequency": "half_yearly"}),
-                        (0, 0, {"item_id": self.other_item.id, "method": "online_review", "frequency": "quarterly"}),
-                    ],
-                }
-            )
+        return self._assignment_letter(
+            (self.item, "talk", "half_yearly"), (self.other_item, "online_review", "quarterly")
         )
 
     def test_lines_read_as_their_letter(self):
@@ -75,7 +49,7 @@ class TestAssignmentLetter(SupervisionCase):
         self.assertRegex(letter.document_number, r"〔\d{4}〕1号$")
         self.assertEqual(Letter.with_user(self.member).search([]), letter)
         # Issued: what it promises does not change.
-        with self.assertRaises(UserError):
+        with self.assertRefused(RecordGuardError, "Frequency of this .* only while its Supervision Assignment Letter"):
             letter.line_ids[0].write({"frequency": "monthly"})
         with self.assertRaises(UserError):
             letter.action_issue()

@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
+
 from .common import SupervisionCase
 
 
@@ -56,7 +58,7 @@ class TestPoliticalLedger(SupervisionCase):
         problem = behind.problem_id
         self.assertEqual((problem.unit_id, problem.rectification_id.source), (self.office, "political_supervision"))
         self.assertEqual(problem.rectification_id.state, "issued")
-        with self.assertRaises(UserError):
+        with self.assertRefused(RecordGuardError, "Status of this .* only while its Follow-up Round is Draft"):
             behind.write({"status": "on_track"})
         # The office rectifies, the group verifies: 整改一件销号一件.
         with freeze_time("2026-03-10"):

@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
+
 from .common import SupervisionCase
 
 
@@ -188,5 +190,5 @@ class TestRectification(SupervisionCase):
         letter.with_user(self.supervisor).problem_ids.filtered(lambda p: p == first).action_verify()
         self.assertEqual(first.state, "verified")
         # A verified problem's feedback is closed, from the list as from its form.
-        with self.assertRaises(UserError):
+        with self.assertRefused(RecordGuardError, "Rectification Feedback of .* only while it is To Rectify"):
             unit_letter.write({"problem_ids": [(1, first.id, {"feedback": "<p>Changed</p>"})]})

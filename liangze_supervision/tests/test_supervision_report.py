@@ -7,6 +7,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.liangze_base.models.liangze_record_guard import RecordGuardError
+
 from .common import SupervisionCase
 
 
@@ -107,7 +109,7 @@ class TestSupervisionReport(SupervisionCase):
         report.action_submit()
         with self.assertRaises(AccessError):
             report.with_user(self.leader).write({"evaluation": "good"})
-        with self.assertRefused(UserError, "draft"):
+        with self.assertRefused(RecordGuardError, "has left its first state: Evaluation can no longer change"):
             report.write({"evaluation": "good"})
 
     def test_submitting_needs_content(self):

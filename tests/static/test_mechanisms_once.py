@@ -31,6 +31,21 @@ INTERNALS = [
         "opens a wizard with a hand-written action",
         "base._liangze_wizard(model, title, context)",
     ),
+    (
+        re.compile(r"""["']view_mode["']:\s*["']list,form["']"""),
+        "opens a list of records with a hand-written action",
+        "base._liangze_list(model, title, domain, context)",
+    ),
+    (
+        re.compile(r"drop_view_if_exists\(|CREATE\s+(?:OR\s+REPLACE\s+)?VIEW", re.IGNORECASE),
+        "creates its SQL view by hand",
+        "liangze.sql.report.mixin: declare _auto = False and return the SELECT from _report_query()",
+    ),
+    (
+        re.compile(r"def _kind_suffix\("),
+        "looks up the character of a document kind by hand",
+        "liangze.document.series: declare the kinds with document_kinds() and add them to _kind_suffixes()",
+    ),
 ]
 
 

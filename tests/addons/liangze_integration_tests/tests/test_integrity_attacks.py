@@ -393,6 +393,35 @@ class TestIntegrityAttacks(TransactionCase):
                 unreached.append(model)
         self.assertFalse(unreached, f"no record outside the states of their steps to attack: {unreached}")
 
+    def test_write_a_line_outside_its_parents_states(self):
+        """A line whose editability follows its parent (``_guard_parent_field``,
+        ``_guard_parent_states``): each field the parent's state governs, refused to
+        every role while the parent is in another state."""
+        unreached = []
+        for model in self.models:
+            Model = self.env[model]
+            parent_field = getattr(Model, "_guard_parent_field", None)
+            if not parent_field:
+                continue
+            _line_states, rules = Model._guard_parent_rules()
+            parent_state = Model._guard_parent_state_field()
+            attacked = 0
+            lines = Model.sudo().with_context(active_test=False).search([])
+            for name, states in sorted(rules.items()):
+                field = Model._fields.get(name)
+                if not field or not field.store or field.compute or field.related or name in MAGIC_FIELDS:
+                    continue
+                outside = lines.filtered(lambda line, s=states, p=parent_field, ps=parent_state: line[p][ps] not in s)[
+                    :2
+                ]
+                for record in outside:
+                    state = record[parent_field][parent_state]
+                    label = f"{model}({record.id}, its {parent_field} {state}).write({name})"
+                    attacked += self._attack_write(record, name, label)
+            if not attacked:
+                unreached.append(model)
+        self.assertFalse(unreached, f"no line whose parent is outside its states to attack: {unreached}")
+
     def _forgeries(self, Model, record, all_states=True):
         """(label, {field: value}) a create must refuse: each state but the first ones
         (or only one of them), each workflow or provenance value."""
