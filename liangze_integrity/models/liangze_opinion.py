@@ -111,6 +111,11 @@ class LiangzeOpinion(models.Model):
     # -- create, write, delete -----------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._guard_trusted():
+            # The guard first: a line it refuses is refused for that, whoever is listed.
+            injected = self._guard_injected_defaults()
+            for vals in vals_list:
+                self._guard_check_create({**injected, **vals})
         self._check_listed_once([(vals.get("request_id"), vals.get("cadre_id")) for vals in vals_list])
         opinions = super().create(vals_list)
         if not self._guard_trusted():
@@ -125,6 +130,9 @@ class LiangzeOpinion(models.Model):
             if vals.keys() & CHECK_FIELDS:
                 self.request_id._check_body_officer()
         if vals.get("cadre_id"):
+            if not self._guard_trusted():
+                # The guard first: a line it refuses is refused for that, whoever is listed.
+                self._guard_check_write(vals)
             self._check_listed_once([(line.request_id.id, vals["cadre_id"]) for line in self], self)
         return super().write(vals)
 

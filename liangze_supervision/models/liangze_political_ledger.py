@@ -133,26 +133,6 @@ class LiangzePoliticalLedger(models.Model):
     def _deadline_reminder_domain(self):
         return [("state", "=", "active")]
 
-    def _demo_round(self):
-        """Demo: the follow-up round held three weeks before the install day, one task
-        behind with its problem handed over."""
-        self.ensure_one()
-        round_ = self.env["liangze.political.round"].browse(self.action_new_round()["res_id"])
-        today = self._bureau_today()
-        round_.write({"date": today - relativedelta(days=21), "note": "两项按计划推进，一项进度滞后。"})
-        behind = round_.line_ids.sorted("id")[:1]
-        behind.write(
-            {
-                "status": "behind",
-                "progress": "任务分工方案尚未印发。",
-                "problem": "改革任务分工方案未按时间表印发，任务未分解到岗。",
-                "problem_due": today + relativedelta(days=14),
-            }
-        )
-        (round_.line_ids - behind).write({"progress": "按路线图推进。"})
-        round_.action_record()
-        return True
-
     def _summary_month(self):
         """The first day of the month the summary is printed for: the current one."""
         return self._bureau_today().replace(day=1)

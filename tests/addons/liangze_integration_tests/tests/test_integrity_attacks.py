@@ -403,10 +403,10 @@ class TestIntegrityAttacks(TransactionCase):
             parent_field = getattr(Model, "_guard_parent_field", None)
             if not parent_field:
                 continue
-            _line_states, rules = Model._guard_parent_rules()
+            line_states, rules = Model._guard_parent_rules()
             parent_state = Model._guard_parent_state_field()
-            attacked = 0
             lines = Model.sudo().with_context(active_test=False).search([])
+            attacked = self._attack_lines_added_or_deleted(Model, lines, line_states, parent_state)
             for name, states in sorted(rules.items()):
                 field = Model._fields.get(name)
                 if not field or not field.store or field.compute or field.related or name in MAGIC_FIELDS:
@@ -417,10 +417,65 @@ class TestIntegrityAttacks(TransactionCase):
                 for record in outside:
                     state = record[parent_field][parent_state]
                     label = f"{model}({record.id}, its {parent_field} {state}).write({name})"
-                    attacked += self._attack_write(record, name, label)
+                    value = self._other_value(record, name) if field.type not in SKIPPED_TYPES else None
+                    if value is None:
+                        continue
+                    for user in self.attackers:
+                        # The positive control: the user's rights and rules let them write the
+                        # line, and the model's own checks (its author, its role) let them
+                        # write an ordinary field of it.
+                        control = (
+                            record.with_user(user).has_access("write")
+                            and self._can_write(record, user, name)
+                            and self._field_writable(record, name, user)
+                        )
+                        self._attempt(
+                            label,
+                            user,
+                            record,
+                            lambda rec, n=name, v=value: rec.write({n: v}),
+                            watched=[name],
+                            guarded=[(model, name)],
+                            control=control,
+                        )
+                    attacked += 1
             if not attacked:
                 unreached.append(model)
         self.assertFalse(unreached, f"no line whose parent is outside its states to attack: {unreached}")
+
+    def _attack_lines_added_or_deleted(self, Model, lines, line_states, parent_state):
+        """A line added to, or deleted from, a parent outside the states of its lines:
+        refused by the guard naming the parent field (or, deleting a line that went
+        out, the record as a whole). Returns how many lines were attacked."""
+        if line_states is None:
+            return 0
+        parent_field = Model._guard_parent_field
+        outside = lines.filtered(lambda line: line[parent_field][parent_state] not in line_states)[:2]
+        locked = Model._guard_locked_fields() | {Model._guard_state_field, parent_field}
+        for record in outside:
+            values = {k: v for k, v in record.copy_data()[0].items() if k not in locked}
+            values[parent_field] = record[parent_field].id
+            label = f"{Model._name}: a line added to {parent_field} {record[parent_field][parent_state]}"
+            deleted = f"{Model._name}({record.id}, its {parent_field} {record[parent_field][parent_state]}).unlink()"
+            for user in self.attackers:
+                control = Model.with_user(user).has_access("create")
+                self._attempt(
+                    label,
+                    user,
+                    Model,
+                    lambda M, v=values: M.create(v),
+                    guarded=[(Model._name, parent_field)],
+                    control=control,
+                )
+                self._attempt(
+                    deleted,
+                    user,
+                    record,
+                    lambda rec: rec.unlink(),
+                    guarded=[(Model._name, parent_field), (Model._name, False)],
+                    control=record.with_user(user).has_access("unlink"),
+                )
+        return len(outside)
 
     def _forgeries(self, Model, record, all_states=True):
         """(label, {field: value}) a create must refuse: each state but the first ones
