@@ -18,6 +18,7 @@ from . import res_users
 from . import liangze_deadline_mixin
 from . import liangze_body_owned_mixin
 from . import liangze_tier_validation
+from . import liangze_tier_validation_messages
 from . import tier_review
 from . import tier_definition
 from . import liangze_document_series
