@@ -18,9 +18,10 @@ class TierReview(models.Model):
     @api.depends("reviewer_ids")
     def _compute_todo_by(self):
         # OCA's "Group %s" is not translated in its zh_CN.po: said in this addon's words.
-        super()._compute_todo_by()
+        result = super()._compute_todo_by()
         for review in self.filtered("reviewer_group_id"):
             review.todo_by = self.env._("Group %(group)s", group=review.reviewer_group_id.name)
+        return result
 
     @api.model
     def _liangze_models(self):
