@@ -352,10 +352,12 @@ class TestIntegrityAttacks(TransactionCase):
                 for name in sorted(targets):
                     self._attack_write(record, name, f"{model}({record.id}).write({name})")
 
-    def _attack_write(self, record, name, label):
+    def _attack_write(self, record, name, label, rights_first=False):
         """Every attacker writes another value into ``name`` of ``record``: the guard's
-        refusal naming the field (or access, by the positive control). Returns whether
-        the field could be attacked at all (a type and a value to forge)."""
+        refusal naming the field (or access, by the positive control; ``rights_first``:
+        the control asks the user's rights and rules on the record too, for lines whose
+        every field the guard may lock). Returns whether the field could be attacked at
+        all (a type and a value to forge)."""
         if record._fields[name].type in SKIPPED_TYPES:
             return False
         value = self._other_value(record.sudo(), name)
@@ -369,7 +371,9 @@ class TestIntegrityAttacks(TransactionCase):
                 lambda rec, n=name, v=value: rec.write({n: v}),
                 watched=[name],
                 guarded=[(record._name, name)],
-                control=self._can_write(record, user, name) and self._field_writable(record, name, user),
+                control=(not rights_first or record.with_user(user).has_access("write"))
+                and self._can_write(record, user, name)
+                and self._field_writable(record, name, user),
             )
         return True
 
@@ -411,34 +415,11 @@ class TestIntegrityAttacks(TransactionCase):
                 field = Model._fields.get(name)
                 if not field or not field.store or field.compute or field.related or name in MAGIC_FIELDS:
                     continue
-                outside = lines.filtered(lambda line, s=states, p=parent_field, ps=parent_state: line[p][ps] not in s)[
-                    :2
-                ]
-                for record in outside:
+                outside = lines.filtered(lambda line, s=states, p=parent_field, ps=parent_state: line[p][ps] not in s)
+                for record in outside[:2]:
                     state = record[parent_field][parent_state]
                     label = f"{model}({record.id}, its {parent_field} {state}).write({name})"
-                    value = self._other_value(record, name) if field.type not in SKIPPED_TYPES else None
-                    if value is None:
-                        continue
-                    for user in self.attackers:
-                        # The positive control: the user's rights and rules let them write the
-                        # line, and the model's own checks (its author, its role) let them
-                        # write an ordinary field of it.
-                        control = (
-                            record.with_user(user).has_access("write")
-                            and self._can_write(record, user, name)
-                            and self._field_writable(record, name, user)
-                        )
-                        self._attempt(
-                            label,
-                            user,
-                            record,
-                            lambda rec, n=name, v=value: rec.write({n: v}),
-                            watched=[name],
-                            guarded=[(model, name)],
-                            control=control,
-                        )
-                    attacked += 1
+                    attacked += self._attack_write(record, name, label, rights_first=True)
             if not attacked:
                 unreached.append(model)
         self.assertFalse(unreached, f"no line whose parent is outside its states to attack: {unreached}")
