@@ -52,6 +52,24 @@ class SupervisionCase(LiangzeCase):
             )
         )
 
+    def _supervision_report(self):
+        """A draft supervision report on the office, by the supervisor, ready to submit."""
+        return (
+            self.env["liangze.supervision.report"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "name": "Supervision report on the office, 2026",
+                    "unit_id": self.office.id,
+                    "issuer_unit_id": self.discipline.id,
+                    "implementation": "<p>Study sessions held on time</p>",
+                    "problems_risks": "<p>Minutes incomplete</p>",
+                    "opinion": "<p>Keep complete minutes</p>",
+                    "evaluation": "fairly_good",
+                }
+            )
+        )
+
     def _evidence(self, user, problem, name="evidence.pdf"):
         return (
             self.env["ir.attachment"]

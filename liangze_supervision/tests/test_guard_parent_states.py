@@ -80,20 +80,7 @@ class TestGuardParentStates(AssignmentLetterCase):
         return expression, bool(safe_eval(expression, values))
 
     def test_forms_show_what_the_guard_refuses_as_readonly(self):
-        report = (
-            self.env["liangze.supervision.report"]
-            .with_user(self.supervisor)
-            .create(
-                {
-                    "name": "Supervision report on the office, 2026",
-                    "unit_id": self.office.id,
-                    "issuer_unit_id": self.discipline.id,
-                    "implementation": "<p>Study sessions held on time</p>",
-                    "opinion": "<p>Keep complete minutes</p>",
-                    "evaluation": "fairly_good",
-                }
-            )
-        )
+        report = self._supervision_report()
         content = ("name", "unit_id", "date_from", "evaluation", "implementation", "opinion", "task_ids")
         for name in content:
             expression, readonly = self._form_readonly(report, self.supervisor, name)

@@ -24,28 +24,11 @@ class TestSupervisionReport(SupervisionCase):
         super().setUpClass()
         cls._load_chinese()
 
-    def _report(self):
-        return (
-            self.env["liangze.supervision.report"]
-            .with_user(self.supervisor)
-            .create(
-                {
-                    "name": "Supervision report on the office, 2026",
-                    "unit_id": self.office.id,
-                    "issuer_unit_id": self.discipline.id,
-                    "implementation": "<p>Study sessions held on time</p>",
-                    "problems_risks": "<p>Minutes incomplete</p>",
-                    "opinion": "<p>Keep complete minutes</p>",
-                    "evaluation": "fairly_good",
-                }
-            )
-        )
-
     def _readable_by(self, user, report):
         return bool(self.env["liangze.supervision.report"].with_user(user).search([("id", "=", report.id)]))
 
     def test_unit_reads_the_report_only_once_published(self):
-        report = self._report()
+        report = self._supervision_report()
         self.assertFalse(self._readable_by(self.head, report))
         report.action_submit()
         self.assertEqual(report.state, "submitted")
@@ -75,7 +58,7 @@ class TestSupervisionReport(SupervisionCase):
         self.assertFalse(self._readable_by(self.outsider, report))
 
     def test_unapproved_report_cannot_be_published_by_anyone(self):
-        report = self._report()
+        report = self._supervision_report()
         with self.assertRefused(UserError, "审批"):
             report.with_context(lang="zh_CN").action_publish()
         report.action_submit()
@@ -90,7 +73,7 @@ class TestSupervisionReport(SupervisionCase):
         self.assertFalse(report.document_number)
 
     def test_rejected_report_goes_back_to_draft_and_is_approved_afresh(self):
-        report = self._report()
+        report = self._supervision_report()
         report.action_submit()
         report.with_user(self.supervision_head).reject_tier()
         self.assertEqual(report.validation_status, "rejected")
@@ -103,7 +86,7 @@ class TestSupervisionReport(SupervisionCase):
     def test_the_approval_speaks_chinese(self):
         """What tier approval writes in the chatter and shows in the banner reads in
         Chinese (OCA's zh_CN.po leaves these empty: liangze says them in its words)."""
-        report = self._report().with_context(lang="zh_CN")
+        report = self._supervision_report().with_context(lang="zh_CN")
         report.action_submit()
         bodies = " ".join(report.message_ids.mapped(lambda m: str(m.body)))
         self.assertRegex(bodies, "待.+审批，由.+提请")
@@ -116,7 +99,7 @@ class TestSupervisionReport(SupervisionCase):
             self.env["liangze.supervision.report"].with_user(self.head).create(
                 {"name": "Self-assessment", "unit_id": self.office.id, "issuer_unit_id": self.discipline.id}
             )
-        report = self._report()
+        report = self._supervision_report()
         report.action_submit()
         with self.assertRaises(AccessError):
             report.with_user(self.leader).write({"evaluation": "good"})
@@ -124,7 +107,7 @@ class TestSupervisionReport(SupervisionCase):
             report.write({"evaluation": "good"})
 
     def test_submitting_needs_content(self):
-        report = self._report()
+        report = self._supervision_report()
         report.write({"opinion": "<p><br></p>", "evaluation": False})
         with self.assertRefused(UserError, "监督意见"):
             report.with_context(lang="zh_CN").action_submit()
