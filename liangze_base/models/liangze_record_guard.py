@@ -149,16 +149,20 @@ class LiangzeRecordGuard(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if not self._guard_trusted():
-            # What Odoo's create writes: the values given, and for the others the
-            # defaults a client injects (checked as if given).
-            injected = self._guard_injected_defaults()
-            for vals in vals_list:
-                self._guard_check_create({**injected, **vals})
+            self._guard_check_client_create(vals_list)
             provenance = self._guard_provenance_values()
             vals_list = [dict(vals, **provenance) for vals in vals_list]
         for vals in vals_list:
             self._guard_check_bounds(vals)
         return super().create(vals_list)
+
+    @api.model
+    def _guard_check_client_create(self, vals_list):
+        """What Odoo's create writes for a client: the values given, and for the others
+        the defaults the client injects (checked as if given)."""
+        injected = self._guard_injected_defaults()
+        for vals in vals_list:
+            self._guard_check_create({**injected, **vals})
 
     def write(self, vals):
         if not self._guard_trusted():

@@ -39,8 +39,12 @@ class LiangzeTierValidationMessages(models.AbstractModel):
             )
         return self.env._("%(user)s asked for approval.", user=self.env.user.display_name)
 
+    def _my_review_comment(self):
+        """The comment the current user gave with their review, if any."""
+        return self.review_ids.filtered(lambda r: self.env.user in r.reviewer_ids and r.comment)[:1].comment
+
     def _notify_rejected_review_body(self):
-        comment = self.review_ids.filtered(lambda r: self.env.user in r.reviewer_ids and r.comment)[:1].comment
+        comment = self._my_review_comment()
         if comment:
             return self.env._("%(user)s rejected it: %(comment)s", user=self.env.user.name, comment=comment)
         return self.env._("%(user)s rejected it.", user=self.env.user.name)
@@ -49,7 +53,7 @@ class LiangzeTierValidationMessages(models.AbstractModel):
         return self.env._("%(user)s restarted the approval.", user=self.env.user.name)
 
     def _notify_accepted_reviews_body(self):
-        comment = self.review_ids.filtered(lambda r: self.env.user in r.reviewer_ids and r.comment)[:1].comment
+        comment = self._my_review_comment()
         if comment:
             return self.env._("%(user)s approved it: %(comment)s", user=self.env.user.name, comment=comment)
         return self.env._("%(user)s approved it.", user=self.env.user.name)

@@ -113,9 +113,7 @@ class LiangzeOpinion(models.Model):
     def create(self, vals_list):
         if not self._guard_trusted():
             # The guard first: a line it refuses is refused for that, whoever is listed.
-            injected = self._guard_injected_defaults()
-            for vals in vals_list:
-                self._guard_check_create({**injected, **vals})
+            self._guard_check_client_create(vals_list)
         self._check_listed_once([(vals.get("request_id"), vals.get("cadre_id")) for vals in vals_list])
         opinions = super().create(vals_list)
         if not self._guard_trusted():

@@ -93,17 +93,6 @@ class TestAssignmentLetter(AssignmentLetterCase):
                     "line_ids": [(0, 0, {"item_id": other.id})],
                 }
             )
-        empty = (
-            self.env["liangze.assignment.letter"]
-            .with_user(self.supervisor)
-            .create(
-                {
-                    "list_id": self.item.list_id.id,
-                    "unit_id": self.office.id,
-                    "issuer_unit_id": self.discipline.id,
-                    "company_id": self.company_a.id,
-                }
-            )
-        )
+        empty = self._assignment_letter()
         with self.assertRaises(UserError):
             empty.action_issue()
