@@ -33,14 +33,31 @@ class LiangzeCommitteeApprovalMixin(models.AbstractModel):
             "body_unit_id.supervised_unit_id.head_id",
             "body_unit_id.parent_id.head_id",
             *self._committee_depends,
+            *([self._confidential_cadre_field] if getattr(self, "_confidential_cadre_field", None) else []),
         ]
     )
     def _compute_committee(self):
         for record in self:
             committee = record.body_unit_id._supervised_committee()
             record.committee_unit_id = committee
-            record.committee_head_id = committee.head_id
+            record.committee_head_id = record._committee_approving(committee).head_id
             record.committee_approval = bool(committee.head_id) and record._committee_must_approve(committee)
+
+    def _committee_approving(self, committee):
+        """The committee whose head approves: ``committee``, or the one above it while
+        its head is recused from this record (a tier naming a recused head, who may not
+        read the record, would hold it forever)."""
+        while committee.head_id and self._committee_head_recused(committee.head_id):
+            committee = committee.parent_id._party_committee()
+        return committee
+
+    def _committee_head_recused(self, head):
+        """A person the record concerns (``_confidential_cadre_field``), or a close
+        relative of one, as the recusal registry says when installed (liangze_integrity)."""
+        name = getattr(self, "_confidential_cadre_field", None)
+        if not name or "liangze_recused_cadre_ids" not in head._fields:
+            return False
+        return bool(head.sudo().liangze_recused_cadre_ids & self.sudo()[name])
 
     def _committee_must_approve(self, committee):
         """Whether the head of ``committee`` approves this record too (each model says)."""

@@ -27,7 +27,26 @@ class LiangzeTierValidation(models.AbstractModel):
                 )
 
     def request_validation(self):
-        return super(LiangzeTierValidation, self._liangze_tier_env()).request_validation()
+        res = super(LiangzeTierValidation, self._liangze_tier_env()).request_validation()
+        self._check_every_tier_has_a_reviewer()
+        return res
+
+    def _check_every_tier_has_a_reviewer(self):
+        """A tier nobody may approve would hold the document forever: the requester is
+        never their own reviewer (four eyes), so the head who is the only reviewer
+        of a tier does not submit it, and a tier's group or field must name someone."""
+        for record in self:
+            for review in record.sudo().review_ids:
+                if review.status in ("waiting", "pending") and not review.reviewer_ids:
+                    raise UserError(
+                        self.env._(
+                            "Nobody can approve the tier “%(tier)s” of %(doc)s: whoever submits a document "
+                            "does not approve it too. Let the colleague who handles it submit it, or ask the "
+                            "administrator to name the reviewers of this tier.",
+                            tier=review.definition_id.name,
+                            doc=record.display_name,
+                        )
+                    )
 
     def restart_validation(self):
         return super(LiangzeTierValidation, self._liangze_tier_env()).restart_validation()
@@ -53,6 +72,12 @@ class LiangzeTierValidation(models.AbstractModel):
             self._guard_sudo().write({self._state_field: self._state_to[0]})
             self._on_tiers_approved()
         return res
+
+    def _get_tier_validation_readonly_domain(self):
+        # OCA locks the form once the reviews exist, for good: a document whose approval
+        # ends its life. A liangze approval is a step (a case filed is then investigated):
+        # the form is locked while under approval only, in the states waiting for it.
+        return f"validation_status not in ('no', False) and {self._state_field} in {list(self._state_from)!r}"
 
     def _get_under_validation_exceptions(self):
         # The daily warning job writes the warning level and the reminder flags of a

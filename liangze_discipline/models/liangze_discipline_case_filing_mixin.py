@@ -31,6 +31,14 @@ class LiangzeDisciplineCaseFilingMixin(models.AbstractModel):
                 raise UserError(self.env._("Name the person the case is about."))
             if not case.body_head_id:
                 raise UserError(self.env._("%(body)s has no head to approve the filing.", body=case.body_unit_id.name))
+            if not case.committee_head_id and case.committee_unit_id.head_id:
+                raise UserError(
+                    self.env._(
+                        "The head of %(committee)s is recused from this case and no party committee above it "
+                        "has a head to approve the filing.",
+                        committee=case.committee_unit_id.name,
+                    )
+                )
             if not case.committee_head_id:
                 raise UserError(
                     self.env._(

@@ -2,6 +2,7 @@ from . import test_petition
 from . import test_inbound
 from . import test_clue
 from . import test_case
+from . import test_case_approvers
 from . import test_confidentiality
 from . import test_statistics
 from . import test_tour

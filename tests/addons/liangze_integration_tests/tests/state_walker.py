@@ -12,36 +12,34 @@ opened, or "New" in the form) stored it, as seen at the ORM's lowest level (``_c
 and ``_write_multi``); a first state also counts when a record of it exists. A click that
 moves a record into a state it never had is kept, and the records it moved are walked
 on from there; any other click is rolled back.
+
+Many steps keep the state: a handler proposed, a review recorded, a team assigned, one
+tier of several approved, one line of the record checked. Such a click is a *step*: it
+writes a field only the model's actions write (``_guard_workflow``), a tier review of the
+record, or the state of one of its lines. A step is kept like a move, and the record is
+walked again from where it stands (its state, the steps recorded, its lines' states).
+Each record walked from a state types other choices into the selections (the second
+clue reviewed is disposed of another way than the first), and a click refused again
+after filling the form picks other values in its dropdowns.
 """
 
-import base64
-import re
 from collections import deque
 from contextlib import contextmanager
 from unittest.mock import patch
 
-from lxml import etree
 from psycopg2 import IntegrityError
 
-from odoo import fields
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.fields import Many2many
 from odoo.models import BaseModel
 from odoo.tools import mute_logger
-from odoo.tools.safe_eval import safe_eval
+
+from .state_walker_forms import FormUser, top_fields
 
 # What users are told when a click cannot go on: the product's refusals.
 # A constraint of the database is one too: the web client shows it as a validation error
 # (odoo/http.py, ``serialize_exception`` of psycopg2's IntegrityError).
 REFUSALS = (AccessError, MissingError, UserError, ValidationError, IntegrityError)
-# Buttons that print or follow: they never move a state (a button opening a dialog is
-# clicked: the dialog may).
-PASSIVE_PREFIXES = ("action_print", "message_", "action_archive", "action_unarchive")
-# What a user types into a text field.
-TEXT = "经核实，情况属实，依规依纪处理。"
-PDF = base64.b64encode(b"%PDF-1.4 liangze state walker")
-# A 1x1 PNG, for a photo or a scan.
-PNG = b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
-UNREADABLE = ("one2many", "binary", "image", "json", "properties", "properties_definition")
 
 
 class _Discard(Exception):
@@ -66,12 +64,7 @@ def states_of(env, model):
     return [value for value, _label in Model._fields[Model._guard_state_field]._description_selection(env)]
 
 
-def top_fields(arch):
-    """The field nodes of a form, not those of its lines' sub-views."""
-    return [node for node in arch.iter("field") if not any(p.tag == "field" for p in node.iterancestors())]
-
-
-class StateWalker:
+class StateWalker(FormUser):
     def __init__(self, env, users, max_dialog_depth=2, expansions=2, choices=3):
         self.env = env
         self.users = users
@@ -85,10 +78,13 @@ class StateWalker:
         # Which of the values a dropdown offers the walk picks, and how many it tries.
         self.choice = 0
         self.choices = choices
+        # Which record of its state the walk is on: the selections it types differ.
+        self.variant = 0
         self.crashes = []  # (label, error): a click raised something else than a refusal
         self.refusals = {}  # (model, state) -> [(label, message)]: why clicks went nowhere
         self._events = None
         self._views = {}
+        self._steps = {}
 
     # -- observing the guard ----------------------------------------------------------
     @contextmanager
@@ -101,193 +97,43 @@ class StateWalker:
 
         def write_multi(records, vals_list):
             original_write(records, vals_list)
-            if walker._events is not None and records._name in walker.models:
+            if walker._events is not None and records._name == "tier.review":
+                # A tier approved or rejected: a step of the document it reviews.
+                walker._events.extend(("tier.review", review.id, None, "tier") for review in records)
+            elif walker._events is not None and records._name in walker.models:
                 state = records._guard_state_field
-                pairs = zip(records, vals_list, strict=True)
-                walker._events.extend((records._name, rec.id, vals[state]) for rec, vals in pairs if state in vals)
+                steps = walker._step_fields(records)
+                for record, vals in zip(records, vals_list, strict=True):
+                    if state in vals:
+                        walker._events.append((records._name, record.id, vals[state], ""))
+                    elif written := sorted(steps & vals.keys()):
+                        # A step of the workflow that keeps the state (a proposal, a
+                        # review recorded): its state is read once the click is flushed.
+                        walker._events.append((records._name, record.id, None, ",".join(written)))
 
         def create(model, data_list):
             records = original_create(model, data_list)
             if walker._events is not None and model._name in walker.models:
                 state = records._guard_state_field
-                walker._events.extend((records._name, record.id, record[state]) for record in records)
+                walker._events.extend((records._name, record.id, record[state], "") for record in records)
             return records
 
-        with patch.object(BaseModel, "_write_multi", write_multi), patch.object(BaseModel, "_create", create):
+        original_m2m = Many2many.write_real
+
+        def write_m2m(field, records_commands_list, create=False):
+            original_m2m(field, records_commands_list, create)
+            # A many2many of the workflow (officers assigned, approvers) is written apart.
+            if walker._events is not None and not create and field.model_name in walker.models:
+                for records, _commands in records_commands_list:
+                    if field.name in walker._step_fields(records):
+                        walker._events.extend((records._name, record.id, None, field.name) for record in records)
+
+        with (
+            patch.object(BaseModel, "_write_multi", write_multi),
+            patch.object(BaseModel, "_create", create),
+            patch.object(Many2many, "write_real", write_m2m),
+        ):
             yield
-
-    @staticmethod
-    def as_user(records, user):
-        """The records as the web client gives them to ``user``: in their language and zone."""
-        return records.with_user(user).with_context(lang=user.lang, tz=user.tz)
-
-    # -- what a user sees -----------------------------------------------------------------
-    def arch(self, model, user):
-        key = (model, user.id)
-        if key not in self._views:
-            view = self.as_user(self.env[model], user).get_views([(False, "form")])["views"]["form"]
-            self._views[key] = etree.fromstring(view["arch"])
-        return self._views[key]
-
-    def buttons(self, model, user):
-        found = []
-        for node in self.arch(model, user).iter("button"):
-            if any(parent.tag == "field" for parent in node.iterancestors()):
-                continue  # a button of the lines, clicked when the walk gets to them
-            name = node.get("name")
-            if node.get("type") != "object" or not name or node.get("special") or name.startswith(PASSIVE_PREFIXES):
-                continue
-            if name not in [b[0] for b in found]:
-                found.append((name, node.get("invisible"), node.get("context")))
-        return found
-
-    def _eval(self, record, expression, default):
-        """A view's expression (invisible, readonly, context) over the record as the user reads it."""
-        if not expression:
-            return default
-        values = {"context": dict(self.env.context), "uid": record.env.uid, "today": str(fields.Date.today())}
-        for name in set(re.findall(r"[A-Za-z_]\w*", expression)) & record._fields.keys():
-            field = record._fields[name]
-            if field.type in UNREADABLE:
-                continue
-            try:
-                value = record[name]
-            except Exception:  # noqa: BLE001 (a field the user does not read: left out)
-                continue
-            values[name] = value.id if field.type == "many2one" else value.ids if field.type == "many2many" else value
-        try:
-            return safe_eval(expression, values)
-        except Exception:  # noqa: BLE001 (an expression over fields absent from the record)
-            return default
-
-    def _editable(self, record, node, field):
-        """A field of the form the user types into: shown, not readonly, not written by actions only."""
-        if field.compute and not field.inverse or field.related:
-            return False
-        if field.name in record._guard_locked_fields() or field.name == record._guard_state_field:
-            return False
-        if self._eval(record, node.get("invisible"), False) is True:
-            return False
-        readonly = node.get("readonly")
-        if readonly is None:
-            return not field.readonly
-        return self._eval(record, readonly, True) is False
-
-    # -- typing ---------------------------------------------------------------------------
-    def _candidates(self, Model, name, user, node=None, record=None):
-        """What the field's dropdown offers the user (its domain), the demo's colleagues
-        first; the walk's ``choice`` picks another one when a first try was refused."""
-        field = Model._fields[name]
-        Comodel = self.as_user(self.env[field.comodel_name], user)
-        domain = field.domain
-        if node is not None and node.get("domain") and record is not None:
-            domain = self._eval(record, node.get("domain"), [])
-        elif callable(domain):
-            domain = domain(Model)
-        elif isinstance(domain, str):
-            domain = self._eval(record, domain, []) if record is not None else []
-        try:
-            offered = Comodel.search(domain or [], limit=40)
-        except Exception:  # noqa: BLE001 (a domain the walker cannot evaluate)
-            offered = Comodel.search([], limit=40)
-        if field.comodel_name == "res.users":
-            offered = (offered & self.users) | (offered - self.users)
-        if not offered:
-            return offered
-        shift = self.choice % len(offered)
-        return offered[shift:] + offered[:shift]
-
-    def _plausible(self, Model, name, user, node=None, record=None):
-        field = Model._fields[name]
-        kind = field.type
-        if kind in ("char", "text", "html"):
-            return TEXT
-        if kind == "date":
-            return Model._bureau_today()
-        if kind == "datetime":
-            return fields.Datetime.now()
-        if kind in ("integer", "float", "monetary"):
-            return 1
-        if kind == "selection":
-            values = field._description_selection(self.env)
-            return values[0][0] if values else None
-        if kind == "image":
-            return PNG
-        if kind == "binary":
-            return PDF
-        if kind in ("many2one", "many2many"):
-            if field.comodel_name == "ir.attachment":
-                return [(6, 0, self._attachment(record or Model, user).ids)] if kind == "many2many" else None
-            others = self._candidates(Model, name, user, node, record)
-            if not others:
-                return None
-            return others[0].id if kind == "many2one" else [(6, 0, others[:2].ids)]
-        return None
-
-    def _attachment(self, record, user):
-        values = {"name": "材料.pdf", "datas": PDF, "res_model": record._name}
-        if record.ids:
-            values["res_id"] = record.id
-        return self.as_user(self.env["ir.attachment"], user).create(values)
-
-    def _write_one(self, record, name, value):
-        try:
-            with self.env.cr.savepoint():
-                record.write({name: value})
-                self.env.flush_all()
-        except Exception:  # noqa: BLE001 (a value refused is left empty, as a user would)
-            self.env.invalidate_all()
-
-    def fill_form(self, record, user):
-        """Type, as ``user``, into every empty field the form offers in this state (one
-        by one: a value refused stays empty), and into the empty cells of its lines."""
-        for node in top_fields(self.arch(record._name, user)):
-            name = node.get("name")
-            field = record._fields.get(name)
-            if not field or not self._editable(record, node, field):
-                continue
-            if field.type == "one2many":
-                self._fill_lines(record, node, field, user)
-                continue
-            if record[name]:
-                continue
-            value = self._plausible(record, name, user, node, record)
-            if value is not None:
-                self._write_one(record, name, value)
-
-    def _fill_lines(self, record, node, field, user):
-        """Type into the empty cells of the lines; with no line yet, add one ("Add a line")."""
-        sub = node.find("list") if node.find("list") is not None else node.find("form")
-        if not record[field.name]:
-            Line = self.as_user(self.env[field.comodel_name], user)
-            values = {field.inverse_name: record.id} if field.inverse_name else {}
-            draft = Line.new(values)
-            locked = Line._guard_locked_fields() if hasattr(Line, "_guard_locked_fields") else set()
-            # A list not written in the form is the line model's own: its required fields.
-            cells = {cell.get("name"): cell for cell in sub.iter("field")} if sub is not None else {}
-            for name, line_field in Line._fields.items():
-                cell = cells.get(name)
-                wanted = cell is not None or (line_field.required and line_field.store and not line_field.default)
-                if not wanted or name in values or name in locked or line_field.type == "one2many":
-                    continue
-                if line_field.compute and not line_field.inverse or line_field.related:
-                    continue
-                value = self._plausible(Line, name, user, cell, draft)
-                if value is not None:
-                    values[name] = value
-            self._write_one(record, field.name, [(0, 0, {k: v for k, v in values.items() if k != field.inverse_name})])
-            return
-        for line in record[field.name] if sub is not None else ():
-            for cell in sub.iter("field"):
-                name = cell.get("name")
-                line_field = line._fields.get(name)
-                if not line_field or line[name] or line_field.type == "one2many":
-                    continue
-                if hasattr(line, "_guard_locked_fields") and not self._editable(line, cell, line_field):
-                    continue
-                value = self._plausible(line, name, user, cell, line)
-                if value is not None:
-                    self._write_one(line, name, value)
 
     # -- clicks ---------------------------------------------------------------------------
     def press(self, record, name, user, depth=0):
@@ -336,24 +182,72 @@ class StateWalker:
         if refusal:
             raise refusal
 
+    def _step_fields(self, records):
+        """The fields only the model's actions write (its workflow), but the state and
+        what the daily deadline job or a compute writes: a click writing one is a step."""
+        name = records._name
+        if name not in self._steps:
+            job = set(self.env["liangze.deadline.mixin"]._fields)
+            self._steps[name] = {
+                field_name
+                for field_name in records._guard_workflow()
+                if field_name in records._fields
+                and field_name != records._guard_state_field
+                and field_name not in job
+                and not records._fields[field_name].compute
+            }
+        return self._steps[name]
+
+    def _signature(self, record):
+        """Where a record stands: its state and which steps of its workflow are recorded."""
+        steps = sorted(name for name in self._step_fields(record) if record[name])
+        # Its lines' states too: a line checked is a step of the record holding it.
+        for name, field in record._fields.items():
+            if field.type == "one2many" and field.comodel_name in self.models:
+                states = record[name].mapped(record[name]._guard_state_field)
+                steps += sorted(f"{name} {state} {states.count(state)}" for state in set(states))
+        reviews = record._fields.get("review_ids")
+        if reviews and reviews.comodel_name == "tier.review":
+            steps += sorted(f"tier {review.sequence} {review.status}" for review in record.review_ids)
+        return record[record._guard_state_field], ",".join(steps)
+
+    def _moves(self):
+        """The click's events as (model, id, state, step): a state entered (step "") or a
+        step recorded in a state; a step of a record whose state moved is left out."""
+        moved = {(model, record_id) for model, record_id, _state, step in self._events if not step}
+        moves = []
+        for model, record_id, state, step in dict.fromkeys(self._events):
+            if model == "tier.review":
+                review = self.env[model].sudo().browse(record_id)
+                if review.model not in self.models:
+                    continue
+                model, record_id, step = review.model, review.res_id, f"tier {review.sequence} {review.status}"
+            if step:
+                if (model, record_id) in moved:
+                    continue
+                record = self.env[model].sudo().browse(record_id)
+                state = record[record._guard_state_field]
+            if (model, record_id, state, step) in self.visited:
+                continue
+            if self.expanded.get((model, state, step), 0) < self.expansions:
+                moves.append((model, record_id, state, step))
+        return moves
+
     def _attempt(self, pair, label, function, keep=True):
         """Run a click in a savepoint; keep it (``keep``) only when it moved a record into
-        a state it never had. Returns (new (model, state) pairs, moves, refusal)."""
+        a state it never had, or recorded a new step. Returns (new (model, state) pairs,
+        moves, refusal)."""
         self._events = []
         moves = []
         try:
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                 function()
                 self.env.flush_all()
-                moves = [
-                    event
-                    for event in self._events
-                    if event not in self.visited and self.expanded.get(event[::2], 0) < self.expansions
-                ]
+                moves = self._moves()
                 if not moves or not keep:
                     raise _Discard
         except _Discard:
-            return {(model, state) for model, _id, state in moves} - self.reached.keys(), moves, None
+            return {(model, state) for model, _id, state, step in moves if not step} - self.reached.keys(), moves, None
         except REFUSALS as error:
             self.refusals.setdefault(pair, []).append((label, str(error).splitlines()[0][:200]))
             return set(), [], error
@@ -363,9 +257,12 @@ class StateWalker:
         finally:
             self._events = None
             self.env.invalidate_all()
-        new = {(model, state) for model, _id, state in moves} - self.reached.keys()
-        for model, _id, state in moves:
-            self.reached.setdefault((model, state), label)
+        new = {(model, state) for model, _id, state, step in moves if not step} - self.reached.keys()
+        for model, _id, state, step in moves:
+            if not step:
+                self.reached.setdefault((model, state), label)
+            else:
+                self.expanded[model, state, step] = self.expanded.get((model, state, step), 0) + 1
         self.visited.update(moves)
         return new, moves, None
 
@@ -375,7 +272,8 @@ class StateWalker:
         name, _invisible, context = button
         mine = self.as_user(record, user)
         mine = mine.with_context(**(self._eval(mine, context, {}) or {})) if context else mine
-        pair = (record._name, record.sudo()[record._guard_state_field])
+        state = getattr(record, "_guard_state_field", None)
+        pair = (record._name, record.sudo()[state] if state else "line")
         label = f"{record._name}({record.id}, {pair[1]}).{name} by {user.login}"
         new, moves, refusal = self._attempt(pair, label, lambda: self.press(mine, name, user), keep)
         # Refused for something missing: fill the form, then, refused again, choose other
@@ -399,7 +297,7 @@ class StateWalker:
 
         def create():
             # The client sends no value of a field the guard writes (readonly in its form).
-            locked = Model._guard_locked_fields() | {Model._guard_state_field}
+            locked = self._locked_at_creation(Model)
             values = {k: v for k, v in Model.default_get(list(Model._fields)).items() if k not in locked}
             draft = Model.new(values)
             for node in top_fields(self.arch(model, user)):
@@ -407,7 +305,7 @@ class StateWalker:
                 field = Model._fields.get(name)
                 if not field or name in values or field.type in ("one2many",):
                     continue
-                if name in Model._guard_locked_fields() or name == Model._guard_state_field:
+                if name in locked:
                     continue
                 if not self._editable(draft, node, field) and not (field.required and field.store):
                     continue
@@ -429,7 +327,7 @@ class StateWalker:
                 records = Model.search([(state, "=", value)], limit=samples_per_state)
                 if records and value in Model._guard_initial_states:
                     self.reached.setdefault((model, value), "exists")
-                self.visited.update((model, record.id, value) for record in records)
+                self.visited.update((model, record.id, value, "") for record in records)
                 queue.extend((model, record.id) for record in records)
         with self.observing():
             for model in self.models:
@@ -437,19 +335,24 @@ class StateWalker:
                     if self.as_user(env[model], user).has_access("create"):
                         _new, moves = self.create_new(model, user)
                         if moves:
-                            queue.extendleft((m, i) for m, i, _s in moves)
+                            queue.extendleft((m, i) for m, i, _s, _step in moves)
                             break
             walked = set()
             while queue:
                 model, record_id = queue.popleft()
                 record = env[model].sudo().with_context(active_test=False).browse(record_id).exists()
-                state = record[record._guard_state_field] if record else None
-                if not record or (model, record_id, state) in walked:
+                if not record:
                     continue
-                if self.expanded.get((model, state), 0) >= self.expansions:
+                state, steps = self._signature(record)
+                if (model, record_id, state, steps) in walked:
                     continue
-                walked.add((model, record_id, state))
-                self.expanded[model, state] = self.expanded.get((model, state), 0) + 1
+                # A state is walked from a few records; each set of recorded steps as many times.
+                if self.expanded.get((model, state, "at", steps), 0) >= self.expansions:
+                    continue
+                walked.add((model, record_id, state, steps))
+                self.expanded[model, state, "at", steps] = self.expanded.get((model, state, "at", steps), 0) + 1
+                self.variant = self.expanded.get((model, state, ""), 0)
+                self.expanded[model, state, ""] = self.variant + 1
                 # What a click moved is walked on first: a chain of steps goes to its end.
                 queue.extendleft(reversed(self._step(record)))
         return self
@@ -458,26 +361,30 @@ class StateWalker:
         """Each user clicks each button they see (rolled back); the click that reaches a
         state of a model not reached yet, else the first that moves a record somewhere
         new, is clicked again and kept. Returns the records to walk on from."""
-        chosen = None
+        chosen, rank = None, 0
         for user in self.users:
             if not self.as_user(record, user).has_access("read"):
                 continue
-            for button in self.buttons(record._name, user):
-                if self._eval(self.as_user(record, user), button[1], False) is True:
+            targets = [(record, button) for button in self.buttons(record._name, user)]
+            for field, button in self.line_buttons(record._name, user):
+                targets += [(line, button) for line in record[field][:2]]
+            for target, button in targets:
+                if self._eval(self.as_user(target, user), button[1], False) is True:
                     continue
-                new, moves = self.click(record, user, button, keep=False)
+                new, moves = self.click(target, user, button, keep=False)
+                # A state never reached, else a state entered, else a step recorded.
+                found = 3 if new else 2 if any(not step for *_rest, step in moves) else 1 if moves else 0
+                if found > rank:
+                    chosen, rank = (target, user, button), found
                 if new:
-                    chosen = (user, button)
                     break
-                if moves and not chosen:
-                    chosen = (user, button)
             else:
                 continue
             break
         if not chosen:
             return []
-        _new, moves = self.click(record, *chosen)
-        return [(model, record_id) for model, record_id, _state in moves] + [(record._name, record.id)]
+        _new, moves = self.click(*chosen)
+        return [(model, record_id) for model, record_id, _state, _step in moves] + [(record._name, record.id)]
 
     def unreached(self):
         return sorted(

@@ -1,0 +1,231 @@
+# Copyright 2026 liangze
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What a demo user sees of a form and types into it, for the state walk
+(``state_walker``): the form each user gets (``get_views``), its buttons and the buttons
+of its lines, which fields are editable in the record's state, and plausible values
+(the dropdown's own domain, colleagues first; a text, a date, a file)."""
+
+import base64
+import re
+
+from lxml import etree
+
+from odoo import fields
+from odoo.tools.safe_eval import safe_eval
+
+# Buttons that print or follow: they never move a state (a button opening a dialog is
+# clicked: the dialog may).
+PASSIVE_PREFIXES = ("action_print", "message_", "action_archive", "action_unarchive")
+# What a user types into a text field.
+TEXT = "经核实，情况属实，依规依纪处理。"
+PDF = base64.b64encode(b"%PDF-1.4 liangze state walker")
+# A 1x1 PNG, for a photo or a scan.
+PNG = b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+UNREADABLE = ("one2many", "binary", "image", "json", "properties", "properties_definition")
+
+
+def top_fields(arch):
+    """The field nodes of a form, not those of its lines' sub-views."""
+    return [node for node in arch.iter("field") if not any(p.tag == "field" for p in node.iterancestors())]
+
+
+class FormUser:
+    """The walker's hands: ``env``, ``users``, ``choice`` and ``variant`` come from it."""
+
+    @staticmethod
+    def as_user(records, user):
+        """The records as the web client gives them to ``user``: in their language and zone."""
+        return records.with_user(user).with_context(lang=user.lang, tz=user.tz)
+
+    # -- what a user sees -----------------------------------------------------------------
+    def arch(self, model, user):
+        key = (model, user.id)
+        if key not in self._views:
+            view = self.as_user(self.env[model], user).get_views([(False, "form")])["views"]["form"]
+            self._views[key] = etree.fromstring(view["arch"])
+        return self._views[key]
+
+    def buttons(self, model, user):
+        found = []
+        for node in self.arch(model, user).iter("button"):
+            if any(parent.tag == "field" for parent in node.iterancestors()):
+                continue  # a button of the lines, clicked when the walk gets to them
+            name = node.get("name")
+            if node.get("type") != "object" or not name or node.get("special") or name.startswith(PASSIVE_PREFIXES):
+                continue
+            if name not in [b[0] for b in found]:
+                found.append((name, node.get("invisible"), node.get("context")))
+        return found
+
+    def line_buttons(self, model, user):
+        """The buttons of the lines in the form (an opinion checked, a line signed), as
+        (the lines' field, button)."""
+        found = []
+        for node in top_fields(self.arch(model, user)):
+            for button in node.iter("button"):
+                name = button.get("name")
+                if button.get("type") != "object" or not name or button.get("special"):
+                    continue
+                if not name.startswith(PASSIVE_PREFIXES):
+                    found.append((node.get("name"), (name, button.get("invisible"), button.get("context"))))
+        return found
+
+    def _eval(self, record, expression, default):
+        """A view's expression (invisible, readonly, context) over the record as the user reads it."""
+        if not expression:
+            return default
+        values = {"context": dict(self.env.context), "uid": record.env.uid, "today": str(fields.Date.today())}
+        for name in set(re.findall(r"[A-Za-z_]\w*", expression)) & record._fields.keys():
+            field = record._fields[name]
+            if field.type in UNREADABLE:
+                continue
+            try:
+                value = record[name]
+            except Exception:  # noqa: BLE001 (a field the user does not read: left out)
+                continue
+            values[name] = value.id if field.type == "many2one" else value.ids if field.type == "many2many" else value
+        try:
+            return safe_eval(expression, values)
+        except Exception:  # noqa: BLE001 (an expression over fields absent from the record)
+            return default
+
+    def _editable(self, record, node, field):
+        """A field of the form the user types into: shown, not readonly, not written by actions only."""
+        if field.compute and not field.inverse or field.related:
+            return False
+        if field.name in record._guard_locked_fields() or field.name == record._guard_state_field:
+            return False
+        if self._eval(record, node.get("invisible"), False) is True:
+            return False
+        readonly = node.get("readonly")
+        if readonly is None:
+            return not field.readonly
+        return self._eval(record, readonly, True) is False
+
+    # -- typing ---------------------------------------------------------------------------
+    def _candidates(self, Model, name, user, node=None, record=None):
+        """What the field's dropdown offers the user (its domain), the demo's colleagues
+        first; the walk's ``choice`` picks another one when a first try was refused."""
+        field = Model._fields[name]
+        Comodel = self.as_user(self.env[field.comodel_name], user)
+        domain = field.domain
+        if node is not None and node.get("domain") and record is not None:
+            domain = self._eval(record, node.get("domain"), [])
+        elif callable(domain):
+            domain = domain(Model)
+        elif isinstance(domain, str):
+            domain = self._eval(record, domain, []) if record is not None else []
+        try:
+            offered = Comodel.search(domain or [], limit=40)
+        except Exception:  # noqa: BLE001 (a domain the walker cannot evaluate)
+            offered = Comodel.search([], limit=40)
+        if field.comodel_name == "res.users":
+            offered = (offered & self.users) | (offered - self.users)
+        if not offered:
+            return offered
+        shift = self.choice % len(offered)
+        return offered[shift:] + offered[:shift]
+
+    def _plausible(self, Model, name, user, node=None, record=None):
+        field = Model._fields[name]
+        kind = field.type
+        if kind in ("char", "text", "html"):
+            return TEXT
+        if kind == "date":
+            return Model._bureau_today()
+        if kind == "datetime":
+            return fields.Datetime.now()
+        if kind in ("integer", "float", "monetary"):
+            return 1
+        if kind == "selection":
+            values = field._description_selection(self.env)
+            # Each record walked from a state takes another value: another way of disposal.
+            return values[(self.choice + self.variant) % len(values)][0] if values else None
+        if kind == "image":
+            return PNG
+        if kind == "binary":
+            return PDF
+        if kind in ("many2one", "many2many"):
+            if field.comodel_name == "ir.attachment":
+                return [(6, 0, self._attachment(record or Model, user).ids)] if kind == "many2many" else None
+            others = self._candidates(Model, name, user, node, record)
+            if not others:
+                return None
+            return others[0].id if kind == "many2one" else [(6, 0, others[:2].ids)]
+        return None
+
+    @staticmethod
+    def _locked_at_creation(Model):
+        """What no client sends in a new record: its workflow and provenance (a field
+        fixed once saved is typed at creation)."""
+        if not hasattr(Model, "_guard_locked_fields"):
+            return set()
+        return (Model._guard_locked_fields() - Model._guard_fixed_fields) | {Model._guard_state_field}
+
+    def _attachment(self, record, user):
+        values = {"name": "材料.pdf", "datas": PDF, "res_model": record._name}
+        if record.ids:
+            values["res_id"] = record.id
+        return self.as_user(self.env["ir.attachment"], user).create(values)
+
+    def _write_one(self, record, name, value):
+        try:
+            with self.env.cr.savepoint():
+                record.write({name: value})
+                self.env.flush_all()
+        except Exception:  # noqa: BLE001 (a value refused is left empty, as a user would)
+            self.env.invalidate_all()
+
+    def fill_form(self, record, user):
+        """Type, as ``user``, into every empty field the form offers in this state (one
+        by one: a value refused stays empty), and into the empty cells of its lines."""
+        for node in top_fields(self.arch(record._name, user)):
+            name = node.get("name")
+            field = record._fields.get(name)
+            if not field or not self._editable(record, node, field):
+                continue
+            if field.type == "one2many":
+                self._fill_lines(record, node, field, user)
+                continue
+            # Refused again, a user changes their choice in the dropdowns (not what they typed).
+            if record[name] and not (self.choice and field.type in ("many2one", "many2many")):
+                continue
+            value = self._plausible(record, name, user, node, record)
+            if value is not None:
+                self._write_one(record, name, value)
+
+    def _fill_lines(self, record, node, field, user):
+        """Type into the empty cells of the lines; with no line yet, add one ("Add a line")."""
+        sub = node.find("list") if node.find("list") is not None else node.find("form")
+        if not record[field.name]:
+            Line = self.as_user(self.env[field.comodel_name], user)
+            values = {field.inverse_name: record.id} if field.inverse_name else {}
+            draft = Line.new(values)
+            locked = self._locked_at_creation(Line)
+            # A list not written in the form is the line model's own: its required fields.
+            cells = {cell.get("name"): cell for cell in sub.iter("field")} if sub is not None else {}
+            for name, line_field in Line._fields.items():
+                cell = cells.get(name)
+                wanted = cell is not None or (line_field.required and line_field.store and not line_field.default)
+                if not wanted or name in values or name in locked or line_field.type == "one2many":
+                    continue
+                if line_field.compute and not line_field.inverse or line_field.related:
+                    continue
+                if line_field.type in ("date", "datetime") and not line_field.required:
+                    continue  # an optional period of a line is left empty, as users do
+                value = self._plausible(Line, name, user, cell, draft)
+                if value is not None:
+                    values[name] = value
+            self._write_one(record, field.name, [(0, 0, {k: v for k, v in values.items() if k != field.inverse_name})])
+            return
+        for line in record[field.name] if sub is not None else ():
+            for cell in sub.iter("field"):
+                name = cell.get("name")
+                line_field = line._fields.get(name)
+                if not line_field or line[name] or line_field.type == "one2many":
+                    continue
+                if hasattr(line, "_guard_locked_fields") and not self._editable(line, cell, line_field):
+                    continue
+                value = self._plausible(line, name, user, cell, line)
+                if value is not None:
+                    self._write_one(line, name, value)
