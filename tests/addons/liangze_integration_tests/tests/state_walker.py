@@ -288,6 +288,13 @@ class StateWalker(FormUser):
                 lambda: (self.fill_form(mine, user), self.press(mine, name, user)),
                 keep,
             )
+        if not moves and isinstance(refusal, (UserError, ValidationError)) and not isinstance(refusal, AccessError):
+            # Still refused: what the form's typing created on its own (a measure added to
+            # a case) may be what the click waits for, once walked to its end.
+            self.choice = 0
+            new, moves, _refusal = self._attempt(pair, f"{label}, lines typed", lambda: self.fill_form(mine, user), keep)
+            if not any(not step and model != record._name for model, _id, _state, step in moves):
+                new, moves = set(), []
         self.choice = 0
         return new, moves
 

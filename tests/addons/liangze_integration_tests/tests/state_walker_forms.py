@@ -151,7 +151,9 @@ class FormUser:
             others = self._candidates(Model, name, user, node, record)
             if not others:
                 return None
-            return others[0].id if kind == "many2one" else [(6, 0, others[:2].ids)]
+            # One colleague (a team of one leaves others to try the case), another one when
+            # refused; refused again, two (a collective review has at least two attendees).
+            return others[0].id if kind == "many2one" else [(6, 0, others[: 2 if self.choice == 2 else 1].ids)]
         return None
 
     @staticmethod
