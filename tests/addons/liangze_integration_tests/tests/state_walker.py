@@ -292,7 +292,8 @@ class StateWalker(FormUser):
             # Still refused: what the form's typing created on its own (a measure added to
             # a case) may be what the click waits for, once walked to its end.
             self.choice = 0
-            new, moves, _refusal = self._attempt(pair, f"{label}, lines typed", lambda: self.fill_form(mine, user), keep)
+            typing = lambda: self.fill_form(mine, user)  # noqa: E731
+            new, moves, _refusal = self._attempt(pair, f"{label}, lines typed", typing, keep)
             if not any(not step and model != record._name for model, _id, _state, step in moves):
                 new, moves = set(), []
         self.choice = 0
