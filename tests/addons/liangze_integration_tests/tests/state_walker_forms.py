@@ -7,6 +7,7 @@ of its lines, which fields are editable in the record's state, and plausible val
 
 import base64
 import re
+from types import SimpleNamespace
 
 from lxml import etree
 
@@ -70,24 +71,36 @@ class FormUser:
                     found.append((node.get("name"), (name, button.get("invisible"), button.get("context"))))
         return found
 
-    def _eval(self, record, expression, default):
-        """A view's expression (invisible, readonly, context) over the record as the user reads it."""
+    def _eval(self, record, expression, default, parent=None):
+        """A view's expression (invisible, readonly, context) over the record as the user
+        reads it; in a line's cell, ``parent`` is the record holding the line."""
         if not expression:
             return default
         values = {"context": dict(self.env.context), "uid": record.env.uid, "today": str(fields.Date.today())}
-        for name in set(re.findall(r"[A-Za-z_]\w*", expression)) & record._fields.keys():
+        if parent is not None:
+            names = set(re.findall(r"parent\.(\w+)", expression)) & parent._fields.keys()
+            values["parent"] = SimpleNamespace(**{name: self._value(parent, name) for name in names})
+            expression_names = set(re.findall(r"(?<!parent\.)\b[A-Za-z_]\w*", expression))
+        else:
+            expression_names = set(re.findall(r"[A-Za-z_]\w*", expression))
+        for name in expression_names & record._fields.keys():
             field = record._fields[name]
             if field.type in UNREADABLE:
                 continue
             try:
-                value = record[name]
+                values[name] = self._value(record, name)
             except Exception:  # noqa: BLE001 (a field the user does not read: left out)
                 continue
-            values[name] = value.id if field.type == "many2one" else value.ids if field.type == "many2many" else value
         try:
             return safe_eval(expression, values)
         except Exception:  # noqa: BLE001 (an expression over fields absent from the record)
             return default
+
+    @staticmethod
+    def _value(record, name):
+        """A field's value as the web client's expressions see it (ids for relations)."""
+        value, kind = record[name], record._fields[name].type
+        return value.id if kind == "many2one" else value.ids if kind in ("many2many", "one2many") else value
 
     def _editable(self, record, node, field):
         """A field of the form the user types into: shown, not readonly, not written by actions only."""
@@ -215,6 +228,11 @@ class FormUser:
                     continue
                 if line_field.type in ("date", "datetime") and not line_field.required:
                     continue  # an optional period of a line is left empty, as users do
+                if cell is not None and any(
+                    self._eval(draft, cell.get(attribute), False, parent=record) is True
+                    for attribute in ("readonly", "column_invisible", "invisible")
+                ):
+                    continue  # a cell the list does not offer in the record's state
                 value = self._plausible(Line, name, user, cell, draft)
                 if value is not None:
                     values[name] = value

@@ -41,7 +41,6 @@ NOT_WALKED_YET = {
     "liangze.discipline.appeal": ("changed", "revoked", "upheld"),
     "liangze.discipline.decision": ("revoked",),
     "liangze.duty.campaign": ("closed", "evaluating", "published"),
-    "liangze.opinion.request": ("approved", "replied", "submitted", "to_approve"),
     "liangze.petition": ("repeat",),
     "liangze.petition.notice": ("void",),
     "liangze.political.ledger": ("closed",),
