@@ -154,7 +154,7 @@ class FormUser:
             values = field._description_selection(self.env)
             # Each record walked from a state takes another value: another way of disposal.
             return values[(self.choice + self.variant) % len(values)][0] if values else None
-        if kind == "image":
+        if kind == "image" or isinstance(field, fields.Image):  # an Image is of type binary
             return PNG
         if kind == "binary":
             return PDF

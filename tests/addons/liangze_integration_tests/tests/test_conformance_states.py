@@ -48,7 +48,7 @@ NOT_WALKED_YET = {
     "liangze.reminder.letter": ("cancelled", "draft", "issued"),
     "liangze.sanction": ("revoked",),
     "liangze.talk.inquiry": ("letter_sent",),
-    "liangze.task": ("cancelled", "submitted"),
+    "liangze.task": ("cancelled",),
 }
 
 
