@@ -20,7 +20,10 @@ record, or the state of one of its lines. A step is kept like a move, and the re
 walked again from where it stands (its state, the steps recorded, its lines' states).
 Each record walked from a state types other choices into the selections (the second
 clue reviewed is disposed of another way than the first), and a click refused again
-after filling the form picks other values in its dropdowns.
+after filling the form picks other values in its dropdowns. A state is walked from a
+few records (the demo's, and two made with "New"), and from one more while the last one
+found a state never reached: a report registered is accepted, refused, forwarded or
+filed as a repeat, one record each.
 """
 
 from collections import deque
@@ -85,6 +88,7 @@ class StateWalker(FormUser):
         self._events = None
         self._views = {}
         self._steps = {}
+        self.fruitful = {}  # (model, state) -> whether its last walk reached a state never reached
 
     # -- observing the guard ----------------------------------------------------------
     @contextmanager
@@ -325,7 +329,7 @@ class StateWalker(FormUser):
         return self._attempt((model, "new"), f"{model}: New by {user.login}", create)[:2]
 
     # -- the walk -----------------------------------------------------------------------
-    def walk(self, samples_per_state=2):
+    def walk(self, samples_per_state=4):
         env = self.env
         queue = deque()
         for model in self.models:
@@ -343,7 +347,9 @@ class StateWalker(FormUser):
                     if self.as_user(env[model], user).has_access("create"):
                         _new, moves = self.create_new(model, user)
                         if moves:
-                            queue.extendleft((m, i) for m, i, _s, _step in moves)
+                            # Twice: a first state with many ways out is walked from more records.
+                            extra = self.create_new(model, user)[1]
+                            queue.extendleft((m, i) for m, i, _s, _step in moves + extra)
                             break
             walked = set()
             while queue:
@@ -354,8 +360,11 @@ class StateWalker(FormUser):
                 state, steps = self._signature(record)
                 if (model, record_id, state, steps) in walked:
                     continue
-                # A state is walked from a few records; each set of recorded steps as many times.
-                if self.expanded.get((model, state, "at", steps), 0) >= self.expansions:
+                # A state is walked from a few records, each set of recorded steps as many
+                # times; and from one more while the last one found a state never reached
+                # (a report registered may be accepted, refused, forwarded or a repeat).
+                spent = self.expanded.get((model, state, "at", steps), 0) >= self.expansions
+                if spent and not self.fruitful.get((model, state)):
                     continue
                 walked.add((model, record_id, state, steps))
                 self.expanded[model, state, "at", steps] = self.expanded.get((model, state, "at", steps), 0) + 1
@@ -389,6 +398,7 @@ class StateWalker(FormUser):
             else:
                 continue
             break
+        self.fruitful[record._name, record[record._guard_state_field]] = rank == 3
         if not chosen:
             return []
         _new, moves = self.click(*chosen)

@@ -41,7 +41,6 @@ NOT_WALKED_YET = {
     "liangze.discipline.appeal": ("changed", "revoked", "upheld"),
     "liangze.discipline.decision": ("revoked",),
     "liangze.duty.campaign": ("closed", "evaluating", "published"),
-    "liangze.petition": ("repeat",),
     "liangze.petition.notice": ("void",),
     "liangze.political.ledger": ("closed",),
     "liangze.political.task": ("done",),
