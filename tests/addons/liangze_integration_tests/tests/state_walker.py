@@ -237,6 +237,10 @@ class StateWalker(FormUser):
                 moves.append((model, record_id, state, step))
         return moves
 
+    def _new_states(self, moves):
+        """The (model, state) pairs the moves enter and no click reached before."""
+        return {(model, state) for model, _id, state, step in moves if not step} - self.reached.keys()
+
     def _attempt(self, pair, label, function, keep=True):
         """Run a click in a savepoint; keep it (``keep``) only when it moved a record into
         a state it never had, or recorded a new step. Returns (new (model, state) pairs,
@@ -251,7 +255,7 @@ class StateWalker(FormUser):
                 if not moves or not keep:
                     raise _Discard
         except _Discard:
-            return {(model, state) for model, _id, state, step in moves if not step} - self.reached.keys(), moves, None
+            return self._new_states(moves), moves, None
         except REFUSALS as error:
             self.refusals.setdefault(pair, []).append((label, str(error).splitlines()[0][:200]))
             return set(), [], error
@@ -261,7 +265,7 @@ class StateWalker(FormUser):
         finally:
             self._events = None
             self.env.invalidate_all()
-        new = {(model, state) for model, _id, state, step in moves if not step} - self.reached.keys()
+        new = self._new_states(moves)
         for model, _id, state, step in moves:
             if not step:
                 self.reached.setdefault((model, state), label)
@@ -272,7 +276,7 @@ class StateWalker(FormUser):
 
     def click(self, record, user, button, keep=True):
         """Click as ``user``; when refused for something missing, fill the form and click
-        again. Returns (new pairs, moves, whether the form was filled)."""
+        again. Returns (new (model, state) pairs, moves)."""
         name, _invisible, context = button
         mine = self.as_user(record, user)
         mine = mine.with_context(**(self._eval(mine, context, {}) or {})) if context else mine

@@ -46,16 +46,22 @@ class FormUser:
             self._views[key] = etree.fromstring(view["arch"])
         return self._views[key]
 
+    @staticmethod
+    def _clickable(node):
+        """A button node that calls a method and may move a state: (name, invisible, context)."""
+        name = node.get("name")
+        if node.get("type") != "object" or not name or node.get("special") or name.startswith(PASSIVE_PREFIXES):
+            return None
+        return name, node.get("invisible"), node.get("context")
+
     def buttons(self, model, user):
         found = []
         for node in self.arch(model, user).iter("button"):
             if any(parent.tag == "field" for parent in node.iterancestors()):
-                continue  # a button of the lines, clicked when the walk gets to them
-            name = node.get("name")
-            if node.get("type") != "object" or not name or node.get("special") or name.startswith(PASSIVE_PREFIXES):
-                continue
-            if name not in [b[0] for b in found]:
-                found.append((name, node.get("invisible"), node.get("context")))
+                continue  # a button of the lines: line_buttons
+            button = self._clickable(node)
+            if button and button[0] not in [b[0] for b in found]:
+                found.append(button)
         return found
 
     def line_buttons(self, model, user):
@@ -63,12 +69,8 @@ class FormUser:
         (the lines' field, button)."""
         found = []
         for node in top_fields(self.arch(model, user)):
-            for button in node.iter("button"):
-                name = button.get("name")
-                if button.get("type") != "object" or not name or button.get("special"):
-                    continue
-                if not name.startswith(PASSIVE_PREFIXES):
-                    found.append((node.get("name"), (name, button.get("invisible"), button.get("context"))))
+            for button in filter(None, map(self._clickable, node.iter("button"))):
+                found.append((node.get("name"), button))
         return found
 
     def _eval(self, record, expression, default, parent=None):
@@ -76,7 +78,9 @@ class FormUser:
         reads it; in a line's cell, ``parent`` is the record holding the line."""
         if not expression:
             return default
-        values = {"context": dict(self.env.context), "uid": record.env.uid, "today": str(fields.Date.today())}
+        # ``today`` of the web client: the user's day, the bureau's (Asia/Shanghai), not the server's.
+        today = str(self.env["base"]._bureau_today())
+        values = {"context": dict(self.env.context), "uid": record.env.uid, "today": today}
         if parent is not None:
             names = set(re.findall(r"parent\.(\w+)", expression)) & parent._fields.keys()
             values["parent"] = SimpleNamespace(**{name: self._value(parent, name) for name in names})
