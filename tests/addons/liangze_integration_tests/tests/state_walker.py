@@ -24,25 +24,29 @@ after filling the form picks other values in its dropdowns. A state is walked fr
 few records (the demo's, and two made with "New"), and from one more while the last one
 found a state never reached: a report registered is accepted, refused, forwarded or
 filed as a repeat, one record each.
+
+A record with two ways to states never reached (a dialog's buttons: uphold or revoke)
+takes one; the others are each walked to their end and rolled back (a *fork*). A click
+still refused is tried once the colleagues the record names typed their part (a
+reviewer's opinion before the head decides). The records walked later from a state
+change the choices of their lines (a task "done" in a follow-up round). Once the users
+can go no further, the daily jobs run (a reminder letter drafted for red tasks) and the
+users walk on from what they moved.
 """
 
 from collections import deque
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from unittest.mock import patch
 
-from psycopg2 import IntegrityError
-
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.fields import Many2many
 from odoo.models import BaseModel
 from odoo.tools import mute_logger
 
-from .state_walker_forms import FormUser, top_fields
+from .state_walker_clicks import REFUSALS, ClickingUser
+from .state_walker_forms import top_fields
 
-# What users are told when a click cannot go on: the product's refusals.
-# A constraint of the database is one too: the web client shows it as a validation error
-# (odoo/http.py, ``serialize_exception`` of psycopg2's IntegrityError).
-REFUSALS = (AccessError, MissingError, UserError, ValidationError, IntegrityError)
+# The buttons of one dialog the walk tries in turn (a decision: uphold, change, revoke).
+MAX_DIALOG_BUTTONS = 4
 
 
 class _Discard(Exception):
@@ -67,7 +71,7 @@ def states_of(env, model):
     return [value for value, _label in Model._fields[Model._guard_state_field]._description_selection(env)]
 
 
-class StateWalker(FormUser):
+class StateWalker(ClickingUser):
     def __init__(self, env, users, max_dialog_depth=2, expansions=2, choices=3):
         self.env = env
         self.users = users
@@ -89,6 +93,13 @@ class StateWalker(FormUser):
         self._views = {}
         self._steps = {}
         self.fruitful = {}  # (model, state) -> whether its last walk reached a state never reached
+        # A dialog's buttons are alternatives (uphold or withdraw the deduction): which one
+        # the click presses first, and how many its dialog offered.
+        self.dialog_choice = 0
+        self.dialog_buttons = 0
+        self.refused = ""  # what the last refusal of a click said: the dropdowns avoid whom it names
+        self.typed = set()  # the (model, selection) a click typed a value into
+        self.rotation = {}  # (model, selection) -> how many kept clicks typed it
 
     # -- observing the guard ----------------------------------------------------------
     @contextmanager
@@ -139,53 +150,6 @@ class StateWalker(FormUser):
         ):
             yield
 
-    # -- clicks ---------------------------------------------------------------------------
-    def press(self, record, name, user, depth=0):
-        result = getattr(record, name)()
-        if (
-            isinstance(result, dict)
-            and result.get("type") == "ir.actions.act_window"
-            and result.get("target") == "new"
-            and depth < self.max_dialog_depth
-            and self.env[result["res_model"]]._transient
-        ):
-            self._answer_dialog(record, result, user, depth)
-
-    def _answer_dialog(self, record, action, user, depth):
-        """Fill the dialog a button opened and press its first button that goes through."""
-        context = action.get("context") or {}
-        if isinstance(context, str):
-            context = self._eval(record, context, {})
-        context = dict(context, active_model=record._name, active_id=record.id, active_ids=record.ids)
-        Wizard = self.as_user(self.env[action["res_model"]], user).with_context(**context)
-        values = Wizard.default_get(list(Wizard._fields))
-        draft = Wizard.new(values)
-        for node in top_fields(self.arch(Wizard._name, user)):
-            name = node.get("name")
-            field = Wizard._fields.get(name)
-            if not field or values.get(name) or field.type == "one2many" or (field.compute and not field.inverse):
-                continue
-            if self._eval(draft, node.get("invisible"), False) is True and not field.required:
-                continue
-            value = self._plausible(Wizard, name, user, node, draft)
-            if value is not None:
-                values[name] = value
-        wizard = Wizard.create(values)
-        refusal = None
-        for name, invisible, _context in self.buttons(Wizard._name, user):
-            if self._eval(wizard, invisible, False) is True:
-                continue
-            try:
-                with self.env.cr.savepoint():
-                    self.press(wizard, name, user, depth + 1)
-                    self.env.flush_all()
-                return
-            except REFUSALS as error:
-                self.env.invalidate_all()
-                refusal = refusal or error
-        if refusal:
-            raise refusal
-
     def _step_fields(self, records):
         """The fields only the model's actions write (its workflow), but the state and
         what the daily deadline job or a compute writes: a click writing one is a step."""
@@ -205,9 +169,10 @@ class StateWalker(FormUser):
     def _signature(self, record):
         """Where a record stands: its state and which steps of its workflow are recorded."""
         steps = sorted(name for name in self._step_fields(record) if record[name])
-        # Its lines' states too: a line checked is a step of the record holding it.
-        for name, field in record._fields.items():
-            if field.type == "one2many" and field.comodel_name in self.models:
+        # Its lines' states too (the lines its form shows): a line checked is a step of the
+        # record holding it; not a list's tasks, shown elsewhere.
+        for name, field in self._lines_shown(record._name).items():
+            if field.comodel_name in self.models:
                 states = record[name].mapped(record[name]._guard_state_field)
                 steps += sorted(f"{name} {state} {states.count(state)}" for state in set(states))
         reviews = record._fields.get("review_ids")
@@ -246,6 +211,7 @@ class StateWalker(FormUser):
         a state it never had, or recorded a new step. Returns (new (model, state) pairs,
         moves, refusal)."""
         self._events = []
+        self.typed = set()
         moves = []
         try:
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
@@ -266,6 +232,8 @@ class StateWalker(FormUser):
             self._events = None
             self.env.invalidate_all()
         new = self._new_states(moves)
+        for key in self.typed:
+            self.rotation[key] = self.rotation.get(key, 0) + 1
         for model, _id, state, step in moves:
             if not step:
                 self.reached.setdefault((model, state), label)
@@ -273,64 +241,6 @@ class StateWalker(FormUser):
                 self.expanded[model, state, step] = self.expanded.get((model, state, step), 0) + 1
         self.visited.update(moves)
         return new, moves, None
-
-    def click(self, record, user, button, keep=True):
-        """Click as ``user``; when refused for something missing, fill the form and click
-        again. Returns (new (model, state) pairs, moves)."""
-        name, _invisible, context = button
-        mine = self.as_user(record, user)
-        mine = mine.with_context(**(self._eval(mine, context, {}) or {})) if context else mine
-        state = getattr(record, "_guard_state_field", None)
-        pair = (record._name, record.sudo()[state] if state else "line")
-        label = f"{record._name}({record.id}, {pair[1]}).{name} by {user.login}"
-        new, moves, refusal = self._attempt(pair, label, lambda: self.press(mine, name, user), keep)
-        # Refused for something missing: fill the form, then, refused again, choose other
-        # values in its dropdowns (another colleague as the handler).
-        for choice in range(self.choices):
-            if moves or not isinstance(refusal, (UserError, ValidationError)) or isinstance(refusal, AccessError):
-                break
-            self.choice = choice
-            new, moves, refusal = self._attempt(
-                pair,
-                f"{label}, form filled ({choice})",
-                lambda: (self.fill_form(mine, user), self.press(mine, name, user)),
-                keep,
-            )
-        if not moves and isinstance(refusal, (UserError, ValidationError)) and not isinstance(refusal, AccessError):
-            # Still refused: what the form's typing created on its own (a measure added to
-            # a case) may be what the click waits for, once walked to its end.
-            self.choice = 0
-            typing = lambda: self.fill_form(mine, user)  # noqa: E731
-            new, moves, _refusal = self._attempt(pair, f"{label}, lines typed", typing, keep)
-            if not any(not step and model != record._name for model, _id, _state, step in moves):
-                new, moves = set(), []
-        self.choice = 0
-        return new, moves
-
-    def create_new(self, model, user):
-        """The "New" button of the model's form as ``user``: its defaults, and what the form offers typed in."""
-        Model = self.as_user(self.env[model], user)
-
-        def create():
-            # The client sends no value of a field the guard writes (readonly in its form).
-            locked = self._locked_at_creation(Model)
-            values = {k: v for k, v in Model.default_get(list(Model._fields)).items() if k not in locked}
-            draft = Model.new(values)
-            for node in top_fields(self.arch(model, user)):
-                name = node.get("name")
-                field = Model._fields.get(name)
-                if not field or name in values or field.type in ("one2many",):
-                    continue
-                if name in locked:
-                    continue
-                if not self._editable(draft, node, field) and not (field.required and field.store):
-                    continue
-                value = self._plausible(Model, name, user, node, draft)
-                if value is not None:
-                    values[name] = value
-            Model.create(values)
-
-        return self._attempt((model, "new"), f"{model}: New by {user.login}", create)[:2]
 
     # -- the walk -----------------------------------------------------------------------
     def walk(self, samples_per_state=4):
@@ -356,57 +266,130 @@ class StateWalker(FormUser):
                             queue.extendleft((m, i) for m, i, _s, _step in moves + extra)
                             break
             walked = set()
-            while queue:
-                model, record_id = queue.popleft()
-                record = env[model].sudo().with_context(active_test=False).browse(record_id).exists()
-                if not record:
-                    continue
-                state, steps = self._signature(record)
-                if (model, record_id, state, steps) in walked:
-                    continue
-                # A state is walked from a few records, each set of recorded steps as many
-                # times; and from one more while the last one found a state never reached
-                # (a report registered may be accepted, refused, forwarded or a repeat).
-                spent = self.expanded.get((model, state, "at", steps), 0) >= self.expansions
-                if spent and not self.fruitful.get((model, state)):
-                    continue
-                walked.add((model, record_id, state, steps))
-                self.expanded[model, state, "at", steps] = self.expanded.get((model, state, "at", steps), 0) + 1
-                self.variant = self.expanded.get((model, state, ""), 0)
-                self.expanded[model, state, ""] = self.variant + 1
-                # What a click moved is walked on first: a chain of steps goes to its end.
-                queue.extendleft(reversed(self._step(record)))
+            self._drain(queue, walked)
+            # The system acts too: the daily jobs (a reminder letter drafted for red tasks,
+            # a shelved clue back for review), then the users again from where they left.
+            for job in self._jobs():
+                _new, moves, _refusal = self._attempt(("job", job.name), f"job {job.name}", job.run)
+                queue.extend((model, record_id) for model, record_id, _state, _step in moves)
+            self._drain(queue, walked)
         return self
 
-    def _step(self, record):
+    def _drain(self, queue, walked):
+        env = self.env
+        while queue:
+            model, record_id = queue.popleft()
+            record = env[model].sudo().with_context(active_test=False).browse(record_id).exists()
+            if not record:
+                continue
+            state, steps = self._signature(record)
+            if (model, record_id, state, steps) in walked:
+                continue
+            # A state is walked from a few records, each set of recorded steps as many
+            # times; and from one more while the last one found a state never reached
+            # (a report registered may be accepted, refused, forwarded or a repeat).
+            spent = self.expanded.get((model, state, "at", steps), 0) >= self.expansions
+            if spent and not self.fruitful.get((model, state)):
+                continue
+            walked.add((model, record_id, state, steps))
+            self.expanded[model, state, "at", steps] = self.expanded.get((model, state, "at", steps), 0) + 1
+            self.variant = self.expanded.get((model, state, ""), 0)
+            self.expanded[model, state, ""] = self.variant + 1
+            # What a click moved is walked on first: a chain of steps goes to its end.
+            queue.extendleft(reversed(self._step(record, walked)))
+
+    def _jobs(self):
+        """The liangze scheduled jobs, each as its server action run by the job's user."""
+        crons = self.env["ir.cron"].sudo().search([("model_id.model", "=like", "liangze.%")])
+        return [cron.ir_actions_server_id.with_user(cron.user_id) for cron in crons]
+
+    def _step(self, record, walked):
         """Each user clicks each button they see (rolled back); the click that reaches a
         state of a model not reached yet, else the first that moves a record somewhere
-        new, is clicked again and kept. Returns the records to walk on from."""
-        chosen, rank = None, 0
+        new, is clicked again and kept. Once a state never reached is found, the user tries
+        their other buttons and the next users the buttons no one tried: each other way
+        to a state never reached is walked to its end, then rolled back (an appeal upheld,
+        and the same appeal revoked).
+        Returns the records to walk on from."""
+        chosen, rank, forks, tried = None, 0, [], set()
         for user in self.users:
             if not self.as_user(record, user).has_access("read"):
                 continue
             targets = [(record, button) for button in self.buttons(record._name, user)]
             for field, button in self.line_buttons(record._name, user):
                 targets += [(line, button) for line in record[field][:2]]
+            pressed = set()
             for target, button in targets:
-                if self._eval(self.as_user(target, user), button[1], False) is True:
+                if self._eval(self.as_user(target, user), button[1], False) is True or (target, button[0]) in pressed:
                     continue
-                new, moves = self.click(target, user, button, keep=False)
-                # A state never reached, else a state entered, else a step recorded.
-                found = 3 if new else 2 if any(not step for *_rest, step in moves) else 1 if moves else 0
-                if found > rank:
-                    chosen, rank = (target, user, button), found
-                if new:
-                    break
-            else:
-                continue
-            break
+                # A state never reached found, the other users try only the buttons no one
+                # tried yet (a leader accepts the task another returned).
+                if rank == 3 and (target, button[0]) in tried:
+                    continue
+                pressed.add((target, button[0]))
+                self.dialog_buttons = 0
+                for dialog in range(MAX_DIALOG_BUTTONS):
+                    self.dialog_choice = dialog
+                    new, moves = self.click(target, user, button, keep=False)
+                    # A state never reached, else a state entered, else a step recorded.
+                    found = 3 if new else 2 if any(not step for *_rest, step in moves) else 1 if moves else 0
+                    if new and rank == 3:
+                        forks.append(((target, user, button, dialog), new))
+                    elif found > rank:
+                        chosen, rank = (target, user, button, dialog), found
+                    if dialog + 1 >= self.dialog_buttons:
+                        break
+                self.dialog_choice = 0
+            tried |= pressed
         self.fruitful[record._name, record[record._guard_state_field]] = rank == 3
+        for (target, user, button, dialog), new in forks:
+            if new - self.reached.keys():
+                self._fork(target, user, button, dialog, walked)
         if not chosen:
             return []
+        *chosen, self.dialog_choice = chosen
         _new, moves = self.click(*chosen)
-        return [(model, record_id) for model, record_id, _state, _step in moves] + [(record._name, record.id)]
+        self.dialog_choice = 0
+        return self._to_walk(moves) + [(record._name, record.id)]
+
+    def _lines_shown(self, model):
+        """The lines of a model's form, {field name: field} (a list's tasks are not)."""
+        if ("lines", model) not in self._views:
+            arch = self.arch(model, self.env.ref("base.user_admin"))
+            fields_ = self.env[model]._fields
+            self._views["lines", model] = {
+                node.get("name"): fields_[node.get("name")]
+                for node in top_fields(arch)
+                if node.get("name") in fields_ and fields_[node.get("name")].type == "one2many"
+            }
+        return self._views["lines", model]
+
+    def _to_walk(self, moves):
+        """The records a click moved, and the records holding them as lines: a problem
+        verified may let its rectification close."""
+        found = []
+        for model, record_id, _state, _step in moves:
+            found.append((model, record_id))
+            record = self.env[model].sudo().browse(record_id).exists()
+            for name, field in record._fields.items():
+                if field.type == "many2one" and field.comodel_name in self.models and record[name]:
+                    if any(f.comodel_name == model for f in self._lines_shown(field.comodel_name).values()):
+                        found.append((field.comodel_name, record[name].id))
+        return list(dict.fromkeys(found))
+
+    def _fork(self, target, user, button, dialog, walked):
+        """Click, walk what moved to its end, and roll it all back: what it reached stays
+        reached."""
+        try:
+            # closing(): the savepoint is rolled back however the block ends (sql_db.Savepoint).
+            with closing(self.env.cr.savepoint()):
+                self.dialog_choice = dialog
+                _new, moves = self.click(target, user, button)
+                self.dialog_choice = 0
+                self._drain(deque(self._to_walk(moves)), walked)
+        finally:
+            self.dialog_choice = 0
+            self.env.invalidate_all()
 
     def unreached(self):
         return sorted(

@@ -7,6 +7,7 @@ of its lines, which fields are editable in the record's state, and plausible val
 
 import base64
 import re
+from datetime import timedelta
 from types import SimpleNamespace
 
 from lxml import etree
@@ -60,7 +61,8 @@ class FormUser:
             if any(parent.tag == "field" for parent in node.iterancestors()):
                 continue  # a button of the lines: line_buttons
             button = self._clickable(node)
-            if button and button[0] not in [b[0] for b in found]:
+            # One name may be two buttons shown in other cases (uphold a deduction, uphold a decision).
+            if button and button not in found:
                 found.append(button)
         return found
 
@@ -138,6 +140,9 @@ class FormUser:
             offered = Comodel.search([], limit=40)
         if field.comodel_name == "res.users":
             offered = (offered & self.users) | (offered - self.users)
+        # Those the last refusal names go last, as a user reading it would ("孙浩 handled the case").
+        named = offered.filtered(lambda r: r.sudo().display_name and r.sudo().display_name in self.refused)
+        offered = (offered - named) | named
         if not offered:
             return offered
         shift = self.choice % len(offered)
@@ -149,15 +154,23 @@ class FormUser:
         if kind in ("char", "text", "html"):
             return TEXT
         if kind == "date":
+            # A picker that starts today (``min_date``) plans a later day: a clue shelved comes back in a week.
+            if node is not None and "min_date" in (node.get("options") or ""):
+                return Model._bureau_today() + timedelta(days=7)
             return Model._bureau_today()
         if kind == "datetime":
             return fields.Datetime.now()
         if kind in ("integer", "float", "monetary"):
-            return 1
+            # Refused twice, the whole of it (evaluator groups' weights sum to 100).
+            return 100 if self.choice == 2 else 1
         if kind == "selection":
             values = field._description_selection(self.env)
-            # Each record walked from a state takes another value: another way of disposal.
-            return values[(self.choice + self.variant) % len(values)][0] if values else None
+            # Each record walked from a state takes another value, and so does each kept
+            # click after one that typed this choice: another way of disposal.
+            key = (Model._name, name)
+            self.typed.add(key)
+            shift = self.choice + self.variant + self.rotation.get(key, 0)
+            return values[shift % len(values)][0] if values else None
         if kind == "image" or isinstance(field, fields.Image):  # an Image is of type binary
             return PNG
         if kind == "binary":
@@ -198,20 +211,33 @@ class FormUser:
     def fill_form(self, record, user):
         """Type, as ``user``, into every empty field the form offers in this state (one
         by one: a value refused stays empty), and into the empty cells of its lines."""
+        hidden = []
         for node in top_fields(self.arch(record._name, user)):
             name = node.get("name")
             field = record._fields.get(name)
-            if not field or not self._editable(record, node, field):
+            if not field:
                 continue
-            if field.type == "one2many":
-                self._fill_lines(record, node, field, user)
+            if not self._editable(record, node, field):
+                hidden.append(node)
                 continue
-            # Refused again, a user changes their choice in the dropdowns (not what they typed).
-            if record[name] and not (self.choice and field.type in ("many2one", "many2many")):
-                continue
-            value = self._plausible(record, name, user, node, record)
-            if value is not None:
-                self._write_one(record, name, value)
+            self._fill_field(record, node, field, user)
+        # What the first choices show (a date to review a clue shelved) is typed next.
+        for node in hidden:
+            field = record._fields[node.get("name")]
+            if self._editable(record, node, field):
+                self._fill_field(record, node, field, user)
+
+    def _fill_field(self, record, node, field, user):
+        name = node.get("name")
+        if field.type == "one2many":
+            self._fill_lines(record, node, field, user)
+            return
+        # Refused again, a user changes their choice in the dropdowns (not what they typed).
+        if record[name] and not (self.choice and field.type in ("many2one", "many2many")):
+            return
+        value = self._plausible(record, name, user, node, record)
+        if value is not None:
+            self._write_one(record, name, value)
 
     def _fill_lines(self, record, node, field, user):
         """Type into the empty cells of the lines; with no line yet, add one ("Add a line")."""
@@ -253,3 +279,27 @@ class FormUser:
                 value = self._plausible(line, name, user, cell, line)
                 if value is not None:
                     self._write_one(line, name, value)
+
+    def vary_lines(self, record, user):
+        """What a user sets in the lines before clicking (each task's status in a follow-up
+        round, "done"): the record walked n-th from its state takes each editable choice
+        of its lines n values further."""
+        if not self.variant:
+            return
+        for node in top_fields(self.arch(record._name, user)):
+            field = record._fields.get(node.get("name"))
+            sub = node.find("list")
+            if not field or field.type != "one2many" or sub is None or not self._editable(record, node, field):
+                continue
+            for line in record[field.name][:2]:
+                for cell in sub.iter("field"):
+                    name = cell.get("name")
+                    line_field = line._fields.get(name)
+                    if not line_field or line_field.type != "selection" or not line[name]:
+                        continue
+                    hidden = ("readonly", "column_invisible")
+                    if any(self._eval(line, cell.get(a), False, parent=record) is True for a in hidden):
+                        continue
+                    values = [value for value, _label in line_field._description_selection(self.env)]
+                    if line[name] in values:
+                        self._write_one(line, name, values[(values.index(line[name]) + self.variant) % len(values)])

@@ -51,6 +51,7 @@ DEMO_LOGINS = (
     "qianfang",
     "sunhao",
     "lina",
+    "wanglei",
     "internal_control",
 )
 ROLE_GROUPS = (
