@@ -45,6 +45,23 @@ class TestAssessmentTour(HttpCase):
             [("scheme_id", "=", scheme.id), ("source_model", "=", "liangze.task"), ("source_id", "=", task.id)]
         )
         self.assertEqual((deduction.unit_id, deduction.charged_on), (office, deduction._bureau_today()))
+        # The office's only deduction under its rule: the demo's other late ledgers (how many
+        # depends on the day it was installed) would fill the rule's cap, and a withdrawal
+        # under a full cap gives nothing back.
+        Deduction = self.env["liangze.assessment.deduction"]
+        same_rule = Deduction.search(
+            [
+                ("scheme_id", "=", scheme.id),
+                ("unit_id", "=", office.id),
+                ("state", "=", "active"),
+                ("rule_id", "=", deduction.rule_id.id),
+                ("indicator_id", "=", deduction.indicator_id.id),
+                ("id", "!=", deduction.id),
+            ]
+        )
+        same_rule._guard_sudo().write({"state": "withdrawn"})
+        self.env["liangze.assessment.score"]._rebuild(scheme)
+        scheme.invalidate_recordset(["score_ids"])
         before = scheme.score_ids.filtered(lambda s: s.unit_id == office).score
 
         self.start_tour(

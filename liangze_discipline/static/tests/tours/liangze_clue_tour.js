@@ -4,7 +4,9 @@
 // opinion) and submits the disposal to the head for approval.
 import {registry} from "@web/core/registry";
 
-const today = luxon.DateTime.now();
+// The bureau's day (a clue received "today" in China), not the browser's: from 16:00 UTC
+// the headless browser (UTC) is still on the day before.
+const today = luxon.DateTime.now().setZone("Asia/Shanghai");
 
 registry.category("web_tour.tours").add("liangze_clue_review_tour", {
     steps: () => [

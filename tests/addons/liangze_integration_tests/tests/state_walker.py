@@ -99,6 +99,7 @@ class StateWalker(ClickingUser):
         self.dialog_buttons = 0
         self.refused = ""  # what the last refusal of a click said: the dropdowns avoid whom it names
         self.typed = set()  # the (model, selection) a click typed a value into
+        self.revisits = set()  # (model, state) a click brought a record back to, not reached yet
         self.rotation = {}  # (model, selection) -> how many kept clicks typed it
 
     # -- observing the guard ----------------------------------------------------------
@@ -197,6 +198,10 @@ class StateWalker(ClickingUser):
                 record = self.env[model].sudo().browse(record_id)
                 state = record[record._guard_state_field]
             if (model, record_id, state, step) in self.visited:
+                # Not walked again from there, but a click bringing it back reaches the
+                # state (a task accepted in the demo, reopened, accepted again).
+                if not step and (model, state) not in self.reached:
+                    self.revisits.add((model, state))
                 continue
             if self.expanded.get((model, state, step), 0) < self.expansions:
                 moves.append((model, record_id, state, step))
@@ -204,7 +209,7 @@ class StateWalker(ClickingUser):
 
     def _new_states(self, moves):
         """The (model, state) pairs the moves enter and no click reached before."""
-        return {(model, state) for model, _id, state, step in moves if not step} - self.reached.keys()
+        return ({(model, state) for model, _id, state, step in moves if not step} | self.revisits) - self.reached.keys()
 
     def _attempt(self, pair, label, function, keep=True):
         """Run a click in a savepoint; keep it (``keep``) only when it moved a record into
@@ -212,13 +217,14 @@ class StateWalker(ClickingUser):
         moves, refusal)."""
         self._events = []
         self.typed = set()
+        self.revisits = set()
         moves = []
         try:
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                 function()
                 self.env.flush_all()
                 moves = self._moves()
-                if not moves or not keep:
+                if not (moves or self.revisits) or not keep:
                     raise _Discard
         except _Discard:
             return self._new_states(moves), moves, None
@@ -234,6 +240,8 @@ class StateWalker(ClickingUser):
         new = self._new_states(moves)
         for key in self.typed:
             self.rotation[key] = self.rotation.get(key, 0) + 1
+        for pair in self.revisits:
+            self.reached.setdefault(pair, label)
         for model, _id, state, step in moves:
             if not step:
                 self.reached.setdefault((model, state), label)

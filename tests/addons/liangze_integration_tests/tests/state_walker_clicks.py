@@ -133,10 +133,9 @@ class ClickingUser(FormUser):
 
     def create_new(self, model, user):
         """The "New" button of the model's form as ``user``: its defaults, and what the form offers typed in.
-        A form without it (``create="0"``: a task comes from its list item) is not created this way."""
+        Also where the form hides it (``create="0"``): the records it makes (a rectification) stand
+        for those the product makes from elsewhere (a report's findings)."""
         Model = self.as_user(self.env[model], user)
-        if self.arch(model, user).get("create") in ("0", "false", "False"):
-            return set(), []
 
         def create():
             # The client sends no value of a field the guard writes (readonly in its form).
