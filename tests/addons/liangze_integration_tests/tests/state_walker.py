@@ -197,14 +197,15 @@ class StateWalker(ClickingUser):
                     continue
                 record = self.env[model].sudo().browse(record_id)
                 state = record[record._guard_state_field]
-            if (model, record_id, state, step) in self.visited:
-                # Not walked again from there, but a click bringing it back reaches the
-                # state (a task accepted in the demo, reopened, accepted again).
+            # Not walked again from a state it was walked from, nor from a state walked
+            # enough (the demo's verifications in each state), but a click bringing a record
+            # there reaches the state (a task accepted, reopened, accepted again).
+            spent = self.expanded.get((model, state, step), 0) >= self.expansions
+            if spent or (model, record_id, state, step) in self.visited:
                 if not step and (model, state) not in self.reached:
                     self.revisits.add((model, state))
                 continue
-            if self.expanded.get((model, state, step), 0) < self.expansions:
-                moves.append((model, record_id, state, step))
+            moves.append((model, record_id, state, step))
         return moves
 
     def _new_states(self, moves):

@@ -28,8 +28,8 @@ DATABASE_MESSAGES = ("null value in column", "duplicate key value", "new row for
 # walk takes depends on the order its clicks find (the demo's dates and ids, the hour):
 # - a clue disposed of by preliminary verification (then its verification's states) or
 #   closed: the fourth way of a collective review, typed only when enough clues reach it;
-# - a task accepted: the click that returns it is found first and the acceptance is not
-#   walked from another submitted task;
+# - a task accepted (reached since a click bringing a record to a state walked enough
+#   counts): kept until every clock reaches it;
 # - a named report's notice no longer needed: the walk files no report with a name;
 # - a political ledger closed, its task done; a talk inquiry by letter; a task cancelled
 #   (a list copied to the next year): reached by the last runs, kept here until every
