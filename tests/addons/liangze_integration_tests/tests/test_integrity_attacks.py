@@ -51,7 +51,6 @@ DEMO_LOGINS = (
     "qianfang",
     "sunhao",
     "lina",
-    "wanglei",
     "internal_control",
 )
 ROLE_GROUPS = (
