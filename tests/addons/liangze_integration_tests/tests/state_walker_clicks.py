@@ -16,6 +16,11 @@ from .state_walker_forms import FormUser, top_fields
 REFUSALS = (AccessError, MissingError, UserError, ValidationError, IntegrityError)
 
 
+def wants_input(refusal):
+    """A refusal for something missing in the form (not for who clicks): typing may help."""
+    return isinstance(refusal, (UserError, ValidationError)) and not isinstance(refusal, AccessError)
+
+
 class ClickingUser(FormUser):
     """Clicks as the demo users; ``_attempt`` (the walk's) runs each one in a savepoint."""
 
@@ -85,7 +90,7 @@ class ClickingUser(FormUser):
         # Refused for something missing: fill the form, then, refused again, choose other
         # values in its dropdowns (another colleague as the handler).
         for choice in range(self.choices):
-            if moves or not isinstance(refusal, (UserError, ValidationError)) or isinstance(refusal, AccessError):
+            if moves or not wants_input(refusal):
                 break
             self.choice, self.refused = choice, str(refusal)
             new, moves, refusal = self._attempt(
@@ -97,8 +102,9 @@ class ClickingUser(FormUser):
         self.refused = ""
         # Still refused: the colleagues the record names (its reviewers, its team) type their
         # part first (a review opinion before the head decides).
-        for colleague in self._named_users(record) - user if not moves else ():
-            if not isinstance(refusal, UserError) or isinstance(refusal, AccessError):
+        colleagues = self.env["res.users"] if moves else self._named_users(record) - user
+        for colleague in colleagues:
+            if not wants_input(refusal):
                 break
             theirs = self.as_user(record, colleague)
             new, moves, refusal = self._attempt(
@@ -110,7 +116,7 @@ class ClickingUser(FormUser):
                 ),
                 keep,
             )
-        if not moves and isinstance(refusal, (UserError, ValidationError)) and not isinstance(refusal, AccessError):
+        if not moves and wants_input(refusal):
             # Still refused: what the form's typing created on its own (a measure added to
             # a case) may be what the click waits for, once walked to its end.
             self.choice = 0

@@ -141,8 +141,9 @@ class FormUser:
         if field.comodel_name == "res.users":
             offered = (offered & self.users) | (offered - self.users)
         # Those the last refusal names go last, as a user reading it would ("孙浩 handled the case").
-        named = offered.filtered(lambda r: r.sudo().display_name and r.sudo().display_name in self.refused)
-        offered = (offered - named) | named
+        if self.refused:
+            named = offered.filtered(lambda r: (r.sudo().display_name or "\0") in self.refused)
+            offered = (offered - named) | named
         if not offered:
             return offered
         shift = self.choice % len(offered)
