@@ -4,7 +4,7 @@
     "name": "Two Responsibilities: Foundation",
     "summary": "The mechanisms every liangze addon shares: organisation and roles, the bureau's day, "
     "workdays and deadlines, the record guard, official documents, jobs that survive a bad record",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Two Responsibilities",
     "website": "https://github.com/liangze/liangze",
     "author": "liangze",

@@ -8,3 +8,4 @@ from . import test_demo_discipline
 from . import test_conformance
 from . import test_labels_in_chinese
 from . import test_conformance_states
+from . import test_nobody_by_default

@@ -25,28 +25,35 @@ few records (the demo's, and two made with "New"), and from one more while the l
 found a state never reached: a report registered is accepted, refused, forwarded or
 filed as a repeat, one record each.
 
-A record with two ways to states never reached (a dialog's buttons: uphold or revoke)
-takes one; the others are each walked to their end and rolled back (a *fork*). A click
-still refused is tried once the colleagues the record names typed their part (a
-reviewer's opinion before the head decides). The records walked later from a state
-change the choices of their lines (a task "done" in a follow-up round). Once the users
-can go no further, the daily jobs run (a reminder letter drafted for red tasks) and the
-users walk on from what they moved.
+A record with two ways to states never reached takes one; the others are *forks*
+(``state_walker_forks``), and so are the other values of a choice. A click still
+refused is tried once the colleagues the record names typed their part (a reviewer's
+opinion before the head decides). The records walked later from a state change the
+choices of their lines (a task "done" in a follow-up round). Once the users can go no
+further, the daily jobs run (a reminder letter drafted for red tasks) and the users
+walk on from what they moved; and again a month later.
 """
 
 from collections import deque
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
+from datetime import timedelta
 from unittest.mock import patch
 
+from freezegun import freeze_time
+
+from odoo import fields
 from odoo.fields import Many2many
 from odoo.models import BaseModel
 from odoo.tools import mute_logger
 
 from .state_walker_clicks import REFUSALS, ClickingUser
+from .state_walker_forks import Forks
 from .state_walker_forms import top_fields
 
 # The buttons of one dialog the walk tries in turn (a decision: uphold, change, revoke).
 MAX_DIALOG_BUTTONS = 4
+# The daily jobs run again this many days after the demo's day (tasks turned red since).
+LATER_DAYS = 30
 
 
 class _Discard(Exception):
@@ -71,7 +78,7 @@ def states_of(env, model):
     return [value for value, _label in Model._fields[Model._guard_state_field]._description_selection(env)]
 
 
-class StateWalker(ClickingUser):
+class StateWalker(Forks, ClickingUser):
     def __init__(self, env, users, max_dialog_depth=2, expansions=2, choices=3):
         self.env = env
         self.users = users
@@ -101,6 +108,15 @@ class StateWalker(ClickingUser):
         self.typed = set()  # the (model, selection) a click typed a value into
         self.revisits = set()  # (model, state) a click brought a record back to, not reached yet
         self.rotation = {}  # (model, selection) -> how many kept clicks typed it
+        self.made = {}  # (model, field) -> the value a click chose (a selection, a yes/no)
+        self.forced = {}  # (model, field) -> the value a fork chooses instead
+        self.explored = set()  # (model, field, value) walked by a kept click or a fork
+        self.choice_forks = []  # the choices forced by each fork, in turn
+        self.fork_depth = 0  # how many forks the walk is inside
+        # (model, id) walked to the end of their way, however walked their states are: the
+        # records a choice fork moved, and those the click kept after it moved.
+        self.through = set()
+        self.going_through = False  # whether the clicks now are on such a way
 
     # -- observing the guard ----------------------------------------------------------
     @contextmanager
@@ -201,6 +217,7 @@ class StateWalker(ClickingUser):
             # enough (the demo's verifications in each state), but a click bringing a record
             # there reaches the state (a task accepted, reopened, accepted again).
             spent = self.expanded.get((model, state, step), 0) >= self.expansions
+            spent = spent and not self.going_through and (model, record_id) not in self.through
             if spent or (model, record_id, state, step) in self.visited:
                 if not step and (model, state) not in self.reached:
                     self.revisits.add((model, state))
@@ -218,6 +235,7 @@ class StateWalker(ClickingUser):
         moves, refusal)."""
         self._events = []
         self.typed = set()
+        self.made = {}
         self.revisits = set()
         moves = []
         try:
@@ -264,25 +282,42 @@ class StateWalker(ClickingUser):
                     self.reached.setdefault((model, value), "exists")
                 self.visited.update((model, record.id, value, "") for record in records)
                 queue.extend((model, record.id) for record in records)
+        news = []  # (model, user, the choices its New made)
         with self.observing():
             for model in self.models:
                 for user in self.users:
                     if self.as_user(env[model], user).has_access("create"):
                         _new, moves = self.create_new(model, user)
                         if moves:
+                            news.append((model, user, dict(self.made)))
                             # Twice: a first state with many ways out is walked from more records.
                             extra = self.create_new(model, user)[1]
                             queue.extendleft((m, i) for m, i, _s, _step in moves + extra)
                             break
             walked = set()
             self._drain(queue, walked)
+            # Each other answer to a yes/no of a New (a report named), walked to its end.
+            for model, user, made in news:
+                # (Not "active": archiving is no choice of the work.)
+                yes_no = lambda key, model=model: (  # noqa: E731
+                    key[0] == model and key[1] != "active" and env[model]._fields[key[1]].type == "boolean"
+                )
+                made = {key: value for key, value in made.items() if yes_no(key)}
+                self.fork_choices(lambda model=model, user=user: self.create_new(model, user)[1], made, walked, yes_no)
             # The system acts too: the daily jobs (a reminder letter drafted for red tasks,
-            # a shelved clue back for review), then the users again from where they left.
-            for job in self._jobs():
-                _new, moves, _refusal = self._attempt(("job", job.name), f"job {job.name}", job.run)
-                queue.extend((model, record_id) for model, record_id, _state, _step in moves)
-            self._drain(queue, walked)
+            # a shelved clue back for review), then the users again from where they left;
+            # and once more a month later (the tasks turned red since the demo's letters).
+            self._run_jobs(walked)
+            with freeze_time(fields.Datetime.now() + timedelta(days=LATER_DAYS)):
+                self._run_jobs(walked)
         return self
+
+    def _run_jobs(self, walked):
+        queue = deque()
+        for job in self._jobs():
+            _new, moves, _refusal = self._attempt(("job", job.name), f"job {job.name}", job.run)
+            queue.extend((model, record_id) for model, record_id, _state, _step in moves)
+        self._drain(queue, walked)
 
     def _drain(self, queue, walked):
         env = self.env
@@ -298,6 +333,7 @@ class StateWalker(ClickingUser):
             # times; and from one more while the last one found a state never reached
             # (a report registered may be accepted, refused, forwarded or a repeat).
             spent = self.expanded.get((model, state, "at", steps), 0) >= self.expansions
+            spent = spent and (model, record_id) not in self.through
             if spent and not self.fruitful.get((model, state)):
                 continue
             walked.add((model, record_id, state, steps))
@@ -308,11 +344,21 @@ class StateWalker(ClickingUser):
             queue.extendleft(reversed(self._step(record, walked)))
 
     def _jobs(self):
-        """The liangze scheduled jobs, each as its server action run by the job's user."""
+        """The liangze scheduled jobs, each as its server action run by the job's user, in
+        the order of their hour in the day (the warnings before the letters for red tasks)."""
         crons = self.env["ir.cron"].sudo().search([("model_id.model", "=like", "liangze.%")])
+        crons = crons.sorted(lambda cron: (cron.nextcall.time(), cron.priority, cron.id))
         return [cron.ir_actions_server_id.with_user(cron.user_id) for cron in crons]
 
     def _step(self, record, walked):
+        going_through = self.going_through
+        self.going_through = (record._name, record.id) in self.through
+        try:
+            return self._step_from(record, walked)
+        finally:
+            self.going_through = going_through
+
+    def _step_from(self, record, walked):
         """Each user clicks each button they see (rolled back); the click that reaches a
         state of a model not reached yet, else the first that moves a record somewhere
         new, is clicked again and kept. Once a state never reached is found, the user tries
@@ -320,7 +366,7 @@ class StateWalker(ClickingUser):
         to a state never reached is walked to its end, then rolled back (an appeal upheld,
         and the same appeal revoked).
         Returns the records to walk on from."""
-        chosen, rank, forks, tried = None, 0, [], set()
+        chosen, rank, forks, tried, chosen_made = None, 0, [], set(), {}
         for user in self.users:
             if not self.as_user(record, user).has_access("read"):
                 continue
@@ -340,12 +386,13 @@ class StateWalker(ClickingUser):
                 for dialog in range(MAX_DIALOG_BUTTONS):
                     self.dialog_choice = dialog
                     new, moves = self.click(target, user, button, keep=False)
+                    made = dict(self.made)
                     # A state never reached, else a state entered, else a step recorded.
                     found = 3 if new else 2 if any(not step for *_rest, step in moves) else 1 if moves else 0
                     if new and rank == 3:
                         forks.append(((target, user, button, dialog), new))
                     elif found > rank:
-                        chosen, rank = (target, user, button, dialog), found
+                        chosen, rank, chosen_made = (target, user, button, dialog), found, made
                     if dialog + 1 >= self.dialog_buttons:
                         break
                 self.dialog_choice = 0
@@ -356,10 +403,27 @@ class StateWalker(ClickingUser):
                 self._fork(target, user, button, dialog, walked)
         if not chosen:
             return []
+
+        # The other values of a choice a step of the record's work makes (a clue's way of
+        # disposal: ``_guard_state_fields``), not of what was typed at its creation.
+        def step_choice(key):
+            model, name = key
+            return (
+                model == record._name
+                and name in record._guard_state_fields
+                and record._fields[name].type == "selection"
+            )
+
+        made = {key: value for key, value in chosen_made.items() if step_choice(key)}
+        if rank == 3 and made and self.fork_choices(lambda: self._redo(*chosen), made, walked, step_choice):
+            self.going_through = True
         *chosen, self.dialog_choice = chosen
         _new, moves = self.click(*chosen)
         self.dialog_choice = 0
-        return self._to_walk(moves) + [(record._name, record.id)]
+        found = self._to_walk(moves)
+        if self.going_through:
+            self.go_through(moves)
+        return found + [(record._name, record.id)]
 
     def _lines_shown(self, model):
         """The lines of a model's form, {field name: field} (a list's tasks are not)."""
@@ -385,20 +449,6 @@ class StateWalker(ClickingUser):
                     if any(f.comodel_name == model for f in self._lines_shown(field.comodel_name).values()):
                         found.append((field.comodel_name, record[name].id))
         return list(dict.fromkeys(found))
-
-    def _fork(self, target, user, button, dialog, walked):
-        """Click, walk what moved to its end, and roll it all back: what it reached stays
-        reached."""
-        try:
-            # closing(): the savepoint is rolled back however the block ends (sql_db.Savepoint).
-            with closing(self.env.cr.savepoint()):
-                self.dialog_choice = dialog
-                _new, moves = self.click(target, user, button)
-                self.dialog_choice = 0
-                self._drain(deque(self._to_walk(moves)), walked)
-        finally:
-            self.dialog_choice = 0
-            self.env.invalidate_all()
 
     def unreached(self):
         return sorted(

@@ -48,9 +48,13 @@ class ClickingUser(FormUser):
         for node in top_fields(self.arch(Wizard._name, user)):
             name = node.get("name")
             field = Wizard._fields.get(name)
-            if not field or values.get(name) or field.type == "one2many" or (field.compute and not field.inverse):
+            if not field or field.type == "one2many" or (field.compute and not field.inverse):
                 continue
             if self._eval(draft, node.get("invisible"), False) is True and not field.required:
+                continue
+            if values.get(name):
+                if self._choosable(field):  # a choice the dialog proposes: a fork may change it
+                    values[name] = self.chosen(Wizard._name, name, values[name])
                 continue
             value = self._plausible(Wizard, name, user, node, draft)
             if value is not None:
@@ -85,7 +89,12 @@ class ClickingUser(FormUser):
         state = getattr(record, "_guard_state_field", None)
         pair = (record._name, record.sudo()[state] if state else "line")
         label = f"{record._name}({record.id}, {pair[1]}).{name} by {user.login}"
-        pressing = lambda: (self.vary_lines(mine, user), self.press(mine, name, user))  # noqa: E731
+        # A fork forcing a choice types it first (the form is filled as for a refusal).
+        pressing = lambda: (  # noqa: E731
+            self.vary_lines(mine, user),
+            self.forced and self.fill_form(mine, user),
+            self.press(mine, name, user),
+        )
         new, moves, refusal = self._attempt(pair, label, pressing, keep)
         # Refused for something missing: fill the form, then, refused again, choose other
         # values in its dropdowns (another colleague as the handler).
@@ -151,11 +160,14 @@ class ClickingUser(FormUser):
             for node in top_fields(self.arch(model, user)):
                 name = node.get("name")
                 field = Model._fields.get(name)
-                if not field or name in values or field.type in ("one2many",):
-                    continue
-                if name in locked:
+                if not field or field.type in ("one2many",) or name in locked:
                     continue
                 if not self._editable(draft, node, field) and not (field.required and field.store):
+                    continue
+                if name in values:
+                    # A default choice (a letter, not a visit): a fork may change it.
+                    if values[name] and self._choosable(field) and self._editable(draft, node, field):
+                        values[name] = self.chosen(model, name, values[name])
                     continue
                 value = self._plausible(Model, name, user, node, draft)
                 if value is not None:

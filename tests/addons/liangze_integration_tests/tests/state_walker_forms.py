@@ -166,12 +166,17 @@ class FormUser:
             return 100 if self.choice == 2 else 1
         if kind == "selection":
             values = field._description_selection(self.env)
+            key = (Model._name, name)
+            if key in self.forced:
+                return self.chosen(Model._name, name, None)
             # Each record walked from a state takes another value, and so does each kept
             # click after one that typed this choice: another way of disposal.
-            key = (Model._name, name)
             self.typed.add(key)
             shift = self.choice + self.variant + self.rotation.get(key, 0)
-            return values[shift % len(values)][0] if values else None
+            return self.chosen(Model._name, name, values[shift % len(values)][0]) if values else None
+        if kind == "boolean":
+            # Left as the form has it (unticked), but where a fork ticks it (a report named).
+            return self.chosen(Model._name, name, False) or None
         if kind == "image" or isinstance(field, fields.Image):  # an Image is of type binary
             return PNG
         if kind == "binary":
@@ -186,6 +191,17 @@ class FormUser:
             # refused; refused again, two (a collective review has at least two attendees).
             return others[0].id if kind == "many2one" else [(6, 0, others[: 2 if self.choice == 2 else 1].ids)]
         return None
+
+    def chosen(self, model, name, current):
+        """A choice of the form (a selection, a yes/no) holding ``current``: kept, but where
+        a fork forces another value; remembered as made (``made``), for the forks."""
+        value = self.forced.get((model, name), current)
+        self.made[model, name] = value
+        return value
+
+    @staticmethod
+    def _choosable(field):
+        return field.type in ("selection", "boolean")
 
     @staticmethod
     def _locked_at_creation(Model):
@@ -232,6 +248,12 @@ class FormUser:
         name = node.get("name")
         if field.type == "one2many":
             self._fill_lines(record, node, field, user)
+            return
+        if record[name] and self._choosable(field):
+            # A choice already made (a default: an inquiry by talk) is one a fork may change.
+            value = self.chosen(record._name, name, record[name])
+            if value != record[name]:
+                self._write_one(record, name, value)
             return
         # Refused again, a user changes their choice in the dropdowns (not what they typed).
         if record[name] and not (self.choice and field.type in ("many2one", "many2many")):

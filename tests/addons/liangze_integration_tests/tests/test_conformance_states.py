@@ -24,30 +24,14 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # "the operation cannot be completed" dialog (odoo/service/model.py).
 DATABASE_MESSAGES = ("null value in column", "duplicate key value", "new row for relation", "insert or update on table")
 
-# States the walk does not reach on every run: the way in is there, but which of them a
-# walk takes depends on the order its clicks find (the demo's dates and ids, the hour):
-# - a clue disposed of by preliminary verification (then its verification's states) or
-#   closed: the fourth way of a collective review, typed only when enough clues reach it;
-# - a task accepted (reached since a click bringing a record to a state walked enough
-#   counts): kept until every clock reaches it;
-# - a named report's notice no longer needed: the walk files no report with a name;
-# - reminder letters (drafted, issued, cancelled): the daily job drafts one for a task
-#   turned red since the demo was installed; on the install day the demo's letters cover
-#   every red task (reached on a database installed the day before);
-# - a political ledger closed, its task done; a talk inquiry by letter; a task cancelled
-#   (a list copied to the next year): reached by the last runs, kept here until every
-#   clock reaches them.
-# A state reached is logged, to take it off when reached every day. A state missing from
-# this list and not reached fails the test: a new model is walked.
+# States the walk does not reach: reminder letters (drafted, issued, cancelled). The daily
+# job drafts one for a task turned red since the demo's letters; the walk runs the jobs
+# on the install day and a month later, when the job drafts them outside the walk (a
+# shell on the demo database), but not inside it yet.
+# A state reached is logged, to take it off. A state missing from this list and not
+# reached fails the test: a new model is walked.
 NOT_WALKED_YET = {
-    "liangze.clue": ("closed",),
-    "liangze.petition.notice": ("void",),
-    "liangze.political.ledger": ("closed",),
-    "liangze.political.task": ("done",),
     "liangze.reminder.letter": ("draft", "issued", "cancelled"),
-    "liangze.talk.inquiry": ("letter_sent",),
-    "liangze.task": ("accepted", "cancelled"),
-    "liangze.verification": ("draft", "to_approve", "approved", "reported", "concluded"),
 }
 
 
@@ -74,17 +58,19 @@ class TestConformanceStates(TransactionCase):
         for model, state in sorted(known - unreached):
             _logger.info("state walk: %s %s is reached now: take it off NOT_WALKED_YET", model, state)
         missing = sorted(unreached - known)
+        _logger.info(
+            "state walk: %s of %s states reached by clicks (%s forks of a choice: %s)",
+            len(self.walker.reached),
+            len(self.walker.reached) + len(unreached),
+            len(self.walker.choice_forks),
+            self.walker.choice_forks,
+        )
         models = {model for model, _state in missing}
         why = {pair: refusals[:3] for pair, refusals in self.walker.refusals.items() if pair[0] in models}
         self.assertFalse(
             missing,
             f"states no click of any demo user reached (model, state): {missing}\n"
             f"the refusals met on the way, from the model's other states: {why}",
-        )
-        _logger.info(
-            "state walk: %s of %s states reached by clicks",
-            len(self.walker.reached),
-            len(self.walker.reached) + len(unreached),
         )
 
     def test_no_button_crashes(self):
