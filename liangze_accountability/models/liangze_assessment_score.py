@@ -113,6 +113,7 @@ class LiangzeAssessmentScore(models.Model):
 
     def action_open_deductions(self):
         self.ensure_one()
+        self.check_access("read")  # a public method: for who reads the score only
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "liangze_accountability.liangze_assessment_deduction_action"
         )

@@ -117,7 +117,9 @@ class Base(models.AbstractModel):
     # -- opening a wizard -------------------------------------------------------------------
     def _liangze_wizard(self, res_model, name, context=None):
         """The one way to open a wizard: the window action opening a new ``res_model``
-        in a dialog titled ``name``, its fields filled from ``context`` (``default_*``)."""
+        in a dialog titled ``name``, its fields filled from ``context`` (``default_*``).
+        Only for who reads the records it is opened from."""
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "name": name,
@@ -131,7 +133,9 @@ class Base(models.AbstractModel):
     # -- opening the records of a record ----------------------------------------------------
     def _liangze_list(self, res_model, name, domain, context=None):
         """The one way to open related records: the window action listing the ``res_model``
-        records of ``domain`` (list, then form) titled ``name``, with ``context`` if given."""
+        records of ``domain`` (list, then form) titled ``name``, with ``context`` if given.
+        Only for who reads the records it is opened from (a public method: any user may call it)."""
+        self.check_access("read")
         action = {
             "type": "ir.actions.act_window",
             "name": name,

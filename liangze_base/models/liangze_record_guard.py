@@ -80,8 +80,10 @@ class LiangzeRecordGuard(models.AbstractModel):
     _guard_fixed_fields = frozenset()
     _guard_structural_fields = frozenset()
     _guard_state_fields = {}
-    # Dates that lie in the past, possibly long before the product's window (a date of birth).
+    # Dates that lie in the past, possibly long before the product's window (a date of birth),
+    # from ``_guard_past_dates_from`` on (a sanction's: the product's window, 2000 on).
     _guard_past_dates = frozenset()
+    _guard_past_dates_from = FIRST_PAST_DATE
     # A line whose editability follows its parent's state: the many2one to the parent
     # ("letter_id"), and the parent's states in which a client creates, writes and
     # deletes the line: a tuple, or ``{fields or None: states}`` when field groups
@@ -336,7 +338,7 @@ class LiangzeRecordGuard(models.AbstractModel):
                 day = self._bureau_date(day)
                 first, until = FIRST_DATE, last
                 if name in self._guard_past_dates:
-                    first, until = FIRST_PAST_DATE, self._bureau_today()
+                    first, until = self._guard_past_dates_from, self._bureau_today()
                 if not first <= day <= until:
                     raise ValidationError(
                         self.env._(

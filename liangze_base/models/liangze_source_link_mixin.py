@@ -30,8 +30,9 @@ class LiangzeSourceLinkMixin(models.AbstractModel):
         return self.env._("No record is behind this one.")
 
     def action_open_source(self):
-        """Open the source in its form, if the user may read it (AccessError otherwise)."""
+        """Open the source in its form, if the user may read it and this record (AccessError otherwise)."""
         self.ensure_one()
+        self.check_access("read")
         source = self._source()
         if not source:
             raise UserError(self._source_missing_message())

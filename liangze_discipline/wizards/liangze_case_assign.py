@@ -37,8 +37,8 @@ class LiangzeCaseAssign(models.TransientModel):
 
     @api.model
     def _open(self, record, role):
-        """The window of the wizard on ``record`` for ``role``."""
-        return self._liangze_wizard(
+        """The window of the wizard on ``record`` for ``role`` (opened from the record: for who reads it)."""
+        return record._liangze_wizard(
             self._name, dict(ROLES)[role], {"default_record_ref": f"{record._name},{record.id}", "default_role": role}
         )
 

@@ -179,4 +179,5 @@ class LiangzeDutyResult(models.Model):
 
     def action_open_report(self):
         self.ensure_one()
+        self.check_access("read")  # a public method: for who reads the result only
         return self.report_id._form_action()

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.liangze_base.models.liangze_record_guard import FIRST_DATE
 from odoo.addons.liangze_base.roles import SUPERVISION_HEAD, SUPERVISOR
 
 
@@ -26,7 +27,9 @@ class LiangzeSanction(models.Model):
 
     _guard_workflow_fields = frozenset({"state", "recorded_by_id", "recorded_on", "revoked_on", "revoke_reason"})
     _guard_fixed_fields = frozenset({"file_id"})
+    # Decided and effective by today, within the product's window: not a date typed by mistake (1900).
     _guard_past_dates = frozenset({"decision_date", "effective_date"})
+    _guard_past_dates_from = FIRST_DATE
     _guard_structural_fields = frozenset(
         {
             "type_id",

@@ -60,6 +60,15 @@ class TestSanction(IntegrityCase):
         sanction = self._sanction("liangze_sanction_type_gov_major_demerit", violation_count=3)
         self.assertEqual(sanction.effect_months, 36)
 
+    def test_a_sanction_dated_1900_is_refused(self):
+        """Dates of sanctions lie within the product's window (2000 on), and not after today."""
+        too_early = ({"decision_date": "1900-01-01"}, {"effective_date": "1900-01-01"}, {"decision_date": "1999-12-31"})
+        for values in too_early:
+            with self.assertRefused(ValidationError, "2000-01-01"):
+                self._sanction("liangze_sanction_type_party_warning", **values)
+        self.assertFalse(self.env["liangze.sanction"].search_count([("cadre_id", "=", self.colleague.id)]))
+        self.assertTrue(self._sanction("liangze_sanction_type_party_warning", decision_date="2000-01-01"))
+
     def test_bad_input_is_refused(self):
         with self.assertRefused(ValidationError, "date of its decision"):
             self._sanction("liangze_sanction_type_party_warning", decision_date=False)

@@ -159,6 +159,7 @@ class LiangzeRectification(models.Model):
 
     def action_open_problems(self):
         self.ensure_one()
+        self.check_access("read")  # a public method: for who reads the rectification only
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "liangze_supervision.liangze_rectification_problem_action"
         )

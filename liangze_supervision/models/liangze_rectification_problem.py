@@ -171,6 +171,7 @@ class LiangzeRectificationProblem(models.Model):
             )
 
     def action_open_form(self):
+        self.check_access("read")  # a public method: for who reads the problem only
         return self._form_action()
 
     # -- workflow ---------------------------------------------------------------------

@@ -9,3 +9,4 @@ from . import test_conformance
 from . import test_labels_in_chinese
 from . import test_conformance_states
 from . import test_nobody_by_default
+from . import test_public_methods

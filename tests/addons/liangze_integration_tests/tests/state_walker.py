@@ -229,9 +229,10 @@ class StateWalker(Forks, ClickingUser):
         """The (model, state) pairs the moves enter and no click reached before."""
         return ({(model, state) for model, _id, state, step in moves if not step} | self.revisits) - self.reached.keys()
 
-    def _attempt(self, pair, label, function, keep=True):
+    def _attempt(self, pair, label, function, keep=True, always=False):
         """Run a click in a savepoint; keep it (``keep``) only when it moved a record into
-        a state it never had, or recorded a new step. Returns (new (model, state) pairs,
+        a state it never had, or recorded a new step; ``always`` keeps what it did anyway (a
+        job refreshing the warnings the next job reads). Returns (new (model, state) pairs,
         moves, refusal)."""
         self._events = []
         self.typed = set()
@@ -243,7 +244,7 @@ class StateWalker(Forks, ClickingUser):
                 function()
                 self.env.flush_all()
                 moves = self._moves()
-                if not (moves or self.revisits) or not keep:
+                if not (moves or self.revisits or always) or not keep:
                     raise _Discard
         except _Discard:
             return self._new_states(moves), moves, None
@@ -315,7 +316,7 @@ class StateWalker(Forks, ClickingUser):
     def _run_jobs(self, walked):
         queue = deque()
         for job in self._jobs():
-            _new, moves, _refusal = self._attempt(("job", job.name), f"job {job.name}", job.run)
+            _new, moves, _refusal = self._attempt(("job", job.name), f"job {job.name}", job.run, always=True)
             queue.extend((model, record_id) for model, record_id, _state, _step in moves)
         self._drain(queue, walked)
 
@@ -426,15 +427,17 @@ class StateWalker(Forks, ClickingUser):
         return found + [(record._name, record.id)]
 
     def _lines_shown(self, model):
-        """The lines of a model's form, {field name: field} (a list's tasks are not)."""
+        """The lines of a model's form as the walk's users see it (each its own groups'),
+        {field name: field} (a list's tasks are not)."""
         if ("lines", model) not in self._views:
-            arch = self.arch(model, self.env.ref("base.user_admin"))
             fields_ = self.env[model]._fields
-            self._views["lines", model] = {
-                node.get("name"): fields_[node.get("name")]
-                for node in top_fields(arch)
-                if node.get("name") in fields_ and fields_[node.get("name")].type == "one2many"
-            }
+            shown = {}
+            for user in self.users:
+                if self.as_user(self.env[model], user).has_access("read"):
+                    for node in top_fields(self.arch(model, user)):
+                        if node.get("name") in fields_ and fields_[node.get("name")].type == "one2many":
+                            shown[node.get("name")] = fields_[node.get("name")]
+            self._views["lines", model] = shown
         return self._views["lines", model]
 
     def _to_walk(self, moves):
