@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
         "data/ir_cron_cleanup.xml",
+        "data/auditlog_rule_data.xml",
         "wizards/liangze_appeal_decision_views.xml",
         "views/res_company_views.xml",
         "views/liangze_job_failure_views.xml",

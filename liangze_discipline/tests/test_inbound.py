@@ -187,6 +187,15 @@ class TestInbound(IntegrityCase):
         attachment = record.attachment_ids
         with self.assertRaises(AccessError):
             attachment.with_user(self.system).read(["datas"])
+        # Nor the people and the units: only itself (issue "Confidential means confidential", item 6).
+        system = self.system
+        self.assertEqual(self.env["res.users"].with_user(system).search([]), system)
+        partners = self.env["res.partner"].with_user(system).search([])
+        self.assertEqual(partners, system.partner_id | system.company_id.partner_id)
+        self.assertFalse(self.env["liangze.unit"].with_user(system).search([]))
+        self.assertGreater(self.env["liangze.unit"].search_count([]), 1, "units there are, to read")
+        with self.assertRaises(AccessError):
+            self.supervisor.with_user(system).read(["name"])
         # Another system's pushes are not its own.
         other_system = bureau_user(
             self.env,
