@@ -22,6 +22,8 @@ if ! "$PYTHON" -c 'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) 
     ruff pylint_odoo pytest polib websocket pytest_odoo freezegun 2>/dev/null; then
     pip_install -r requirements-dev.txt
 fi
+# The scripts are checked by shellcheck in tests/static (skipped where it is missing).
+apt_install_missing shellcheck
 
 # b. Odoo-free checks. Counts come from the JUnit report, so that "no tests
 #    collected" (exit 5) or a crash are told apart from real results. -p no:odoo:
